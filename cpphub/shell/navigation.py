@@ -1,0 +1,82 @@
+"""The navigation of the shell: the sections of the seed, each shown only once it has pages.
+
+Sections follow the partnership's own words: Partnership · Bottom up · Top down ·
+Coordination · Equip · Connect · Results. An app adds its pages here; a section
+with no page the viewer may open is not shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from cpphub.accounts import permissions
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: Promise | str
+    url_name: str
+    allowed: Callable[[Any], bool] = permissions.is_member
+
+
+@dataclass(frozen=True)
+class NavSection:
+    key: str
+    label: Promise | str
+    items: list[NavItem] = field(default_factory=list)
+
+
+SECTIONS: list[NavSection] = [
+    NavSection(
+        "partnership",
+        _("Partnership"),
+        [
+            NavItem(_("Overview"), "shell:home"),
+            NavItem(_("Organisations"), "partnership:organisation_list"),
+            NavItem(_("Pilot locations"), "partnership:location_list"),
+            NavItem(_("Countries"), "partnership:country_list"),
+            NavItem(_("Phases"), "partnership:phase_list"),
+            NavItem(_("Contacts"), "partnership:contact_list"),
+            NavItem(_("People and access"), "accounts:user_list", permissions.can_manage_partnership),
+        ],
+    ),
+    NavSection("bottom_up", _("Bottom up")),
+    NavSection("top_down", _("Top down")),
+    NavSection("coordination", _("Coordination")),
+    NavSection("equip", _("Equip")),
+    NavSection("connect", _("Connect")),
+    NavSection(
+        "results",
+        _("Results"),
+        [NavItem(_("Audit and access log"), "audit:event_list", permissions.can_read_audit)],
+    ),
+]
+
+
+def navigation_for(user: Any, current_path: str) -> list[dict[str, Any]]:
+    """Sections with the items this user may open; empty sections are left out."""
+    sections = []
+    for section in SECTIONS:
+        items = []
+        for item in section.items:
+            if not item.allowed(user):
+                continue
+            url = reverse(item.url_name)
+            current = current_path == url or (url != "/" and current_path.startswith(url))
+            items.append({"label": item.label, "url": url, "current": current})
+        if items:
+            sections.append(
+                {
+                    "key": section.key,
+                    "label": section.label,
+                    "items": items,
+                    "current": any(i["current"] for i in items),
+                }
+            )
+    return sections

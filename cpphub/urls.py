@@ -1,0 +1,27 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from cpphub.adminsite import restrict_admin_to_superusers
+
+restrict_admin_to_superusers(admin.site)
+
+api_v1 = [
+    path("", include("cpphub.accounts.api_urls")),
+    path("", include("cpphub.partnership.api_urls")),
+    path("", include("cpphub.audit.api_urls")),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+]
+
+urlpatterns = [
+    path("", include("cpphub.shell.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("", include("cpphub.accounts.urls")),
+    path("partnership/", include("cpphub.partnership.urls")),
+    path("audit/", include("cpphub.audit.urls")),
+    path("api/v1/", include((api_v1, "api"))),
+    path("admin/", admin.site.urls),
+]
