@@ -61,8 +61,7 @@ test-suite: install-test
 ## Extract new strings into the pt_BR and th catalogs and compile them.
 messages: $(VENV)/.installed-test
 	cd cpphub && ../$(PY) ../manage.py makemessages --locale pt_BR --locale th --no-obsolete --no-location --ignore 'static/*'
-	cd cpphub && ../$(PY) ../manage.py makemessages --domain djangojs --locale pt_BR --locale th --no-obsolete --no-location --ignore 'static/vendor/*'
-	$(PY) manage.py compilemessages --ignore .venv
+	cd cpphub && ../$(PY) ../manage.py compilemessages
 
 bench: $(VENV)/.installed-test
 	$(VENV)/bin/cpphub bench

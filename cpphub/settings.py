@@ -199,8 +199,14 @@ AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.5  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_USERNAME_FORM_FIELD = "auth-username"
+# Django's authenticate() reports the attempt as "username", the wizard posts "auth-username":
+# this reads either, lower-cased, so that the account itself is locked.
+AXES_USERNAME_CALLABLE = "cpphub.accounts.lockout.attempted_email"
+# Failed attempts keep their POST data: never the password (or the rest of the sign-in form).
+AXES_PASSWORD_FORM_FIELD = "auth-password"  # noqa: S105 - a field name, not a password
+AXES_SENSITIVE_PARAMETERS = ["username", "auth-username", "ip_address", "csrfmiddlewaretoken"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "cpphub.accounts.lockout.lockout_response"
 AXES_VERBOSE = False
 AXES_ENABLE_ADMIN = False
 
@@ -239,6 +245,10 @@ STORAGES = {
         )
     },
 }
+# Outside production WhiteNoise serves straight from the app folders (no
+# collectstatic needed), also with DEBUG off, so `make run` shows a styled site.
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = not PRODUCTION
 
 # REST API ---------------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -1,6 +1,5 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from cpphub.adminsite import restrict_admin_to_superusers
@@ -18,8 +17,8 @@ api_v1 = [
 urlpatterns = [
     path("", include("cpphub.shell.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
-    path("", include("cpphub.accounts.urls")),
+    path("", include("cpphub.accounts.two_factor_urls")),  # namespace "two_factor"
+    path("", include("cpphub.accounts.urls")),  # namespace "accounts"
     path("partnership/", include("cpphub.partnership.urls")),
     path("audit/", include("cpphub.audit.urls")),
     path("api/v1/", include((api_v1, "api"))),

@@ -6,3 +6,8 @@ class AccountsConfig(AppConfig):
     name = "cpphub.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from cpphub.accounts import signals
+
+        signals.connect()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AbstractUser
@@ -27,6 +27,10 @@ class UserManager(BaseUserManager["User"]):
         extra.setdefault("is_superuser", True)
         return self.create_user(email, password, **extra)
 
+    def get_by_natural_key(self, username: str | None) -> User:
+        # Sign-in ignores the case of the email address: Ana@Example.org is ana@example.org.
+        return self.get(email__iexact=username)
+
 
 class User(AbstractUser):
     """A person who signs in. The email address is the sign-in name."""
@@ -38,9 +42,9 @@ class User(AbstractUser):
     is_demo = models.BooleanField(_("demo account"), default=False)
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects = UserManager()  # type: ignore[misc]
+    objects = UserManager()  # type: ignore[misc,assignment]
 
     class Meta:
         verbose_name = _("user")
@@ -55,6 +59,13 @@ class User(AbstractUser):
 
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    def clean(self) -> None:
+        super().clean()
+        self.email = (self.email or "").strip().lower()
+
+
+DUPLICATE_MEMBERSHIP = _("This person already has this membership. If it has ended, restore it instead.")
 
 
 class Membership(models.Model):
@@ -112,10 +123,32 @@ class Membership(models.Model):
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
         ordering = ["user__email", "role"]
+        # One constraint per kind of scope: a unique constraint over a column
+        # that is NULL never fires (NULL is distinct from NULL in SQL).
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "organisation", "role", "scope", "country", "location"],
-                name="membership_unique",
+                fields=["user", "organisation", "role", "scope"],
+                condition=models.Q(country__isnull=True, location__isnull=True),
+                name="membership_unique_unplaced",
+                violation_error_message=_(
+                    "This person already has this membership. If it has ended, restore it instead."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role", "country"],
+                condition=models.Q(scope="country"),
+                name="membership_unique_country",
+                violation_error_message=_(
+                    "This person already has this membership. If it has ended, restore it instead."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role", "location"],
+                condition=models.Q(scope="location"),
+                name="membership_unique_location",
+                violation_error_message=_(
+                    "This person already has this membership. If it has ended, restore it instead."
+                ),
             ),
         ]
 

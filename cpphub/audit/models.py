@@ -1,13 +1,16 @@
 """The append-only audit trail and the access log of identifying records.
 
 Rows are only ever inserted. ``save()`` refuses to update and ``delete()``
-refuses to delete; a database trigger (see the migrations) refuses updates on
-SQLite and PostgreSQL too, so not even raw SQL can rewrite history.
+refuses to delete, and so do the bulk ``QuerySet.update()`` and
+``QuerySet.delete()``; a database trigger (see the migrations) refuses updates
+on SQLite and PostgreSQL too, so not even raw SQL can rewrite history. The
+retention job alone removes expired rows, through
+``QuerySet.delete_for_retention()``.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db import models
@@ -19,7 +22,27 @@ class AppendOnlyError(Exception):
     pass
 
 
+_M = TypeVar("_M", bound=models.Model)
+
+
+class AppendOnlyQuerySet(models.QuerySet[_M]):
+    """Bulk changes are refused like single ones; only retention may delete."""
+
+    def update(self, **kwargs: Any) -> int:
+        raise AppendOnlyError(f"{self.model.__name__} rows cannot be changed.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError(f"{self.model.__name__} rows cannot be deleted.")
+
+    def delete_for_retention(self) -> int:
+        """Remove expired rows: for the retention job only, which audits the purge itself."""
+        deleted, _per_model = super().delete()
+        return deleted
+
+
 class AppendOnlyModel(models.Model):
+    objects = AppendOnlyQuerySet.as_manager()
+
     class Meta:
         abstract = True
 

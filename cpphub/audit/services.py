@@ -6,9 +6,12 @@ an audit row exists exactly when the change does.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+from django.conf import settings
 from django.db import models, transaction
+from django.utils import translation
 
 from cpphub.audit.context import client_ip
 from cpphub.audit.models import AccessLogEntry, AuditEvent
@@ -110,4 +113,31 @@ def access_record(
         object_repr=label[:300],
         reason=reason,
         ip_address=client_ip(),
+    )
+
+
+@transaction.atomic
+def export_record(
+    *,
+    acting_user: Any,
+    model: type[models.Model],
+    fmt: str,
+    rows: int,
+    filters: Mapping[str, Any] | None = None,
+) -> AuditEvent:
+    """Record that ``acting_user`` downloaded ``rows`` rows of ``model`` as ``fmt``.
+
+    Any table's export calls this, so the audit trail says who took which data
+    out of CPP Hub. The search that produced the rows is kept, without empty
+    values, in ``changes`` as ``{"filters": {...}, "format": ..., "rows": ...}``.
+    """
+    used = {name: str(_plain(value))[:200] for name, value in (filters or {}).items() if value not in (None, "", [])}
+    with translation.override(settings.LANGUAGE_CODE):
+        label = str(model._meta.verbose_name_plural)
+    return audit_record(
+        action=AuditEvent.Action.EXPORT,
+        acting_user=acting_user,
+        object_type=_object_type(model),
+        object_repr=label,
+        changes={"filters": used, "format": fmt, "rows": rows},
     )

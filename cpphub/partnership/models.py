@@ -72,13 +72,13 @@ class Country(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("partnership:country_detail", args=[self.pk])
+
     def clean(self) -> None:
         self.code = (self.code or "").upper()
         if not (len(self.code) == 2 and self.code.isalpha()):
             raise ValidationError({"code": _("Enter a two-letter ISO 3166-1 code.")})
-
-    def get_absolute_url(self) -> str:
-        return reverse("partnership:country_detail", args=[self.pk])
 
 
 class Organisation(models.Model):
@@ -203,7 +203,9 @@ class Phase(models.Model):
         verbose_name_plural = _("programme phases")
         ordering = ["start_date"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(end_date__gte=models.F("start_date")), name="phase_dates_ordered"),
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")), name="phase_dates_ordered"
+            ),
         ]
 
     def __str__(self) -> str:

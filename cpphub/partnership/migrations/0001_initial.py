@@ -6,137 +6,304 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Country',
+            name="Country",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(help_text='ISO 3166-1 alpha-2, e.g. BR', max_length=2, unique=True, verbose_name='ISO code')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='name')),
-                ('languages', models.CharField(blank=True, help_text='Language codes, comma separated, e.g. pt-br', max_length=100, verbose_name='languages')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="ISO 3166-1 alpha-2, e.g. BR", max_length=2, unique=True, verbose_name="ISO code"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="name")),
+                (
+                    "languages",
+                    models.CharField(
+                        blank=True,
+                        help_text="Language codes, comma separated, e.g. pt-br",
+                        max_length=100,
+                        verbose_name="languages",
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
             ],
             options={
-                'verbose_name': 'country',
-                'verbose_name_plural': 'countries',
-                'ordering': ['name'],
+                "verbose_name": "country",
+                "verbose_name_plural": "countries",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='PartnershipRole',
+            name="PartnershipRole",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(choices=[('steering_committee', 'Steering committee'), ('executing_agency', 'Executing agency'), ('implementing_partner', 'Implementing partner'), ('national_partner', 'National partner'), ('funder', 'Funder')], max_length=32, unique=True, verbose_name='code')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "code",
+                    models.CharField(
+                        choices=[
+                            ("steering_committee", "Steering committee"),
+                            ("executing_agency", "Executing agency"),
+                            ("implementing_partner", "Implementing partner"),
+                            ("national_partner", "National partner"),
+                            ("funder", "Funder"),
+                        ],
+                        max_length=32,
+                        unique=True,
+                        verbose_name="code",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'partnership role',
-                'verbose_name_plural': 'partnership roles',
-                'ordering': ['id'],
+                "verbose_name": "partnership role",
+                "verbose_name_plural": "partnership roles",
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='Sector',
+            name="Sector",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(choices=[('government', 'Government'), ('law_enforcement', 'Law enforcement'), ('justice', 'Justice'), ('ngo', 'NGO'), ('civil_society', 'Civil society'), ('un_multilateral', 'UN / multilateral'), ('academia', 'Academia'), ('private_sector', 'Private sector'), ('community', 'Community'), ('childrens_group', "Children's group")], max_length=32, unique=True, verbose_name='code')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "code",
+                    models.CharField(
+                        choices=[
+                            ("government", "Government"),
+                            ("law_enforcement", "Law enforcement"),
+                            ("justice", "Justice"),
+                            ("ngo", "NGO"),
+                            ("civil_society", "Civil society"),
+                            ("un_multilateral", "UN / multilateral"),
+                            ("academia", "Academia"),
+                            ("private_sector", "Private sector"),
+                            ("community", "Community"),
+                            ("childrens_group", "Children's group"),
+                        ],
+                        max_length=32,
+                        unique=True,
+                        verbose_name="code",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'sector',
-                'verbose_name_plural': 'sectors',
-                'ordering': ['id'],
+                "verbose_name": "sector",
+                "verbose_name_plural": "sectors",
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='name')),
-                ('acronym', models.CharField(blank=True, max_length=40, verbose_name='acronym')),
-                ('level', models.CharField(choices=[('local', 'Local'), ('national', 'National'), ('international', 'International')], default='national', max_length=16, verbose_name='level')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('country', models.ForeignKey(blank=True, help_text='Leave empty for an international organisation.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='organisations', to='partnership.country', verbose_name='country')),
-                ('partnership_roles', models.ManyToManyField(blank=True, related_name='organisations', to='partnership.partnershiprole', verbose_name='partnership roles')),
-                ('sectors', models.ManyToManyField(related_name='organisations', to='partnership.sector', verbose_name='sectors')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="name")),
+                ("acronym", models.CharField(blank=True, max_length=40, verbose_name="acronym")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[("local", "Local"), ("national", "National"), ("international", "International")],
+                        default="national",
+                        max_length=16,
+                        verbose_name="level",
+                    ),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="website")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "country",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Leave empty for an international organisation.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="organisations",
+                        to="partnership.country",
+                        verbose_name="country",
+                    ),
+                ),
+                (
+                    "partnership_roles",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="organisations",
+                        to="partnership.partnershiprole",
+                        verbose_name="partnership roles",
+                    ),
+                ),
+                (
+                    "sectors",
+                    models.ManyToManyField(
+                        related_name="organisations", to="partnership.sector", verbose_name="sectors"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organisation',
-                'verbose_name_plural': 'organisations',
-                'ordering': ['name'],
+                "verbose_name": "organisation",
+                "verbose_name_plural": "organisations",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Contact',
+            name="Contact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('full_name', models.CharField(max_length=200, verbose_name='full name')),
-                ('job_title', models.CharField(blank=True, max_length=200, verbose_name='job title')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
-                ('phone', models.CharField(blank=True, max_length=40, verbose_name='phone')),
-                ('languages', models.CharField(blank=True, max_length=100, verbose_name='languages')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('is_demo', models.BooleanField(default=False, verbose_name='demo record')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='contacts', to='partnership.organisation', verbose_name='organisation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("full_name", models.CharField(max_length=200, verbose_name="full name")),
+                ("job_title", models.CharField(blank=True, max_length=200, verbose_name="job title")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="email")),
+                ("phone", models.CharField(blank=True, max_length=40, verbose_name="phone")),
+                ("languages", models.CharField(blank=True, max_length=100, verbose_name="languages")),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                ("is_demo", models.BooleanField(default=False, verbose_name="demo record")),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="contacts",
+                        to="partnership.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'contact',
-                'verbose_name_plural': 'contacts',
-                'ordering': ['full_name'],
+                "verbose_name": "contact",
+                "verbose_name_plural": "contacts",
+                "ordering": ["full_name"],
             },
         ),
         migrations.CreateModel(
-            name='Phase',
+            name="Phase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('kind', models.CharField(choices=[('inception', 'Inception'), ('implementation', 'Implementation'), ('scaling', 'Scaling Up and Out')], max_length=20, verbose_name='kind')),
-                ('start_date', models.DateField(verbose_name='start date')),
-                ('end_date', models.DateField(verbose_name='end date')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("inception", "Inception"),
+                            ("implementation", "Implementation"),
+                            ("scaling", "Scaling Up and Out"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("start_date", models.DateField(verbose_name="start date")),
+                ("end_date", models.DateField(verbose_name="end date")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
             ],
             options={
-                'verbose_name': 'programme phase',
-                'verbose_name_plural': 'programme phases',
-                'ordering': ['start_date'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('end_date__gte', models.F('start_date'))), name='phase_dates_ordered')],
+                "verbose_name": "programme phase",
+                "verbose_name_plural": "programme phases",
+                "ordering": ["start_date"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("end_date__gte", models.F("start_date"))), name="phase_dates_ordered"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='PilotLocation',
+            name="PilotLocation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='short name')),
-                ('admin_area', models.CharField(blank=True, max_length=200, verbose_name='administrative area')),
-                ('latitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='latitude')),
-                ('longitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='longitude')),
-                ('stage', models.CharField(choices=[('map', 'Map'), ('engage', 'Engage'), ('plan', 'Plan'), ('create', 'Create'), ('follow_up', 'Follow-up')], default='map', max_length=16, verbose_name='Triple A stage')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('country', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='locations', to='partnership.country', verbose_name='country')),
-                ('implementing_partners', models.ManyToManyField(blank=True, related_name='locations', to='partnership.organisation', verbose_name='implementing partners')),
-                ('lead_partner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='led_locations', to='partnership.organisation', verbose_name='lead partner')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="short name")),
+                ("admin_area", models.CharField(blank=True, max_length=200, verbose_name="administrative area")),
+                (
+                    "latitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=9,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(-90),
+                            django.core.validators.MaxValueValidator(90),
+                        ],
+                        verbose_name="latitude",
+                    ),
+                ),
+                (
+                    "longitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=9,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(-180),
+                            django.core.validators.MaxValueValidator(180),
+                        ],
+                        verbose_name="longitude",
+                    ),
+                ),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("map", "Map"),
+                            ("engage", "Engage"),
+                            ("plan", "Plan"),
+                            ("create", "Create"),
+                            ("follow_up", "Follow-up"),
+                        ],
+                        default="map",
+                        max_length=16,
+                        verbose_name="Triple A stage",
+                    ),
+                ),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "country",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="locations",
+                        to="partnership.country",
+                        verbose_name="country",
+                    ),
+                ),
+                (
+                    "implementing_partners",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="locations",
+                        to="partnership.organisation",
+                        verbose_name="implementing partners",
+                    ),
+                ),
+                (
+                    "lead_partner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="led_locations",
+                        to="partnership.organisation",
+                        verbose_name="lead partner",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pilot location',
-                'verbose_name_plural': 'pilot locations',
-                'ordering': ['country__name', 'name'],
-                'constraints': [models.UniqueConstraint(fields=('country', 'name'), name='location_unique_name_per_country')],
+                "verbose_name": "pilot location",
+                "verbose_name_plural": "pilot locations",
+                "ordering": ["country__name", "name"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("country", "name"), name="location_unique_name_per_country")
+                ],
             },
         ),
     ]

@@ -1,0 +1,56 @@
+"""The production settings pass Django's deployment checklist without a warning."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+MANAGE = Path(__file__).resolve().parent.parent / "manage.py"
+
+
+def production_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        # The test run's own settings must not leak in (conftest allows async-unsafe calls, for one).
+        if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+        and not k.startswith("DJANGO_ALLOW_ASYNC")
+    }
+    env.update(
+        CPPHUB_PRODUCTION="true",
+        ALLOWED_HOSTS="cpphub.example.org",
+        CPPHUB_VAR_DIR=str(tmp_path),
+        DJANGO_SETTINGS_MODULE="cpphub.settings",
+    )
+    env.update(extra)
+    return env
+
+
+def run_manage(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(  # noqa: S603 - our own manage.py, fixed arguments
+        [sys.executable, str(MANAGE), *args], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def test_check_deploy_passes_without_warnings(tmp_path):
+    env = production_env(tmp_path, SECRET_KEY=secrets.token_urlsafe(64))
+
+    result = run_manage(env, "check", "--deploy", "--fail-level", "WARNING")
+
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "WARNING" not in output
+    assert "System check identified no issues" in output
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+    env = production_env(tmp_path)
+
+    result = run_manage(env, "check")
+
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+    assert not (tmp_path / "secret_key").exists()
