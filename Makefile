@@ -73,6 +73,8 @@ vendor:
 	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images node_modules/leaflet/LICENSE cpphub/static/vendor/leaflet/
 	cp node_modules/chart.js/dist/chart.umd.min.js node_modules/chart.js/LICENSE.md cpphub/static/vendor/chartjs/
 	cp node_modules/@picocss/pico/css/pico.min.css node_modules/@picocss/pico/LICENSE.md cpphub/static/vendor/pico/
+	@# Source maps are not vendored: drop the references, or collectstatic's manifest fails on them.
+	sed -i '/^\/\/# sourceMappingURL=/d' cpphub/static/vendor/leaflet/leaflet.js cpphub/static/vendor/chartjs/chart.umd.min.js
 	node scripts/build-geojson.js
 
 clean:

@@ -54,3 +54,14 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
     assert not (tmp_path / "secret_key").exists()
+
+
+def test_collectstatic_builds_the_production_manifest(tmp_path):
+    env = production_env(tmp_path, SECRET_KEY=secrets.token_urlsafe(64))
+
+    result = run_manage(env, "collectstatic", "--noinput", "-v", "0")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    manifest = tmp_path / "static" / "staticfiles.json"
+    assert manifest.exists()
+    assert "vendor/pico/pico.min.css" in manifest.read_text()

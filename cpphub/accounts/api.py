@@ -61,7 +61,10 @@ class UserViewSet(
     mixins.UpdateModelMixin,
     viewsets.GenericViewSet[User],
 ):
-    """People of the partnership. Creating one emails them a link to choose a password."""
+    """People of the partnership. Creating one emails them a link to choose a password.
+
+    A new person is always active; deactivate one by updating ``is_active`` to false.
+    """
 
     serializer_class = UserSerializer
     permission_classes = [permissions.IsAuthenticated, ManagesPartnership]

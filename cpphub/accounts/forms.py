@@ -88,8 +88,9 @@ class UserForm(ProfileForm):
 
 class MembershipForm(forms.Form):
     organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.filter(is_active=True))
-    role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices)
-    scope = forms.ChoiceField(label=_("Scope"), choices=Membership.Scope.choices)
+    # No role is preselected: a hurried click must not make anyone a coordinator.
+    role = forms.ChoiceField(label=_("Role"), choices=[("", "---------"), *Membership.Role.choices])
+    scope = forms.ChoiceField(label=_("Scope"), choices=[("", "---------"), *Membership.Scope.choices])
     country = forms.ModelChoiceField(
         label=_("Country"),
         queryset=Country.objects.filter(is_active=True),

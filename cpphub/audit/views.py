@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
+from django_filters import FilterSet
 
 from cpphub.audit import exports, selectors, services
 from cpphub.audit.filters import AccessLogFilter, AuditEventFilter
@@ -16,18 +17,17 @@ from cpphub.audit.models import AccessLogEntry, AuditEvent
 from cpphub.lib.tabular import export_response
 
 PAGE_SIZE = 50
-# Query parameters that shape the page, not the search.
-NOT_FILTERS = ("page",)
 
 
-def _filters(request: HttpRequest) -> dict[str, Any]:
-    return {key: value for key, value in request.GET.items() if key not in NOT_FILTERS}
+def _filters(request: HttpRequest, filterset: type[FilterSet]) -> dict[str, Any]:
+    """The search in the query string, without paging or unknown parameters."""
+    return {name: request.GET[name] for name in filterset.base_filters if name in request.GET}
 
 
 @require_GET
 @login_required
 def event_list(request: HttpRequest) -> HttpResponse:
-    events = selectors.audit_event_list(viewer=request.user, filters=_filters(request))
+    events = selectors.audit_event_list(viewer=request.user, filters=_filters(request, AuditEventFilter))
     return render(
         request,
         "audit/event_list.html",
@@ -49,7 +49,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @login_required
 def event_export(request: HttpRequest, fmt: str) -> HttpResponse:
-    filters = _filters(request)
+    filters = _filters(request, AuditEventFilter)
     events = selectors.audit_event_list(viewer=request.user, filters=filters)
     rows = list(exports.audit_event_rows(events.iterator(chunk_size=exports.CHUNK)))
     services.export_record(acting_user=request.user, model=AuditEvent, fmt=fmt, rows=len(rows), filters=filters)
@@ -59,7 +59,7 @@ def event_export(request: HttpRequest, fmt: str) -> HttpResponse:
 @require_GET
 @login_required
 def access_list(request: HttpRequest) -> HttpResponse:
-    entries = selectors.access_log_list(viewer=request.user, filters=_filters(request))
+    entries = selectors.access_log_list(viewer=request.user, filters=_filters(request, AccessLogFilter))
     return render(
         request,
         "audit/access_list.html",
@@ -74,7 +74,7 @@ def access_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 @login_required
 def access_export(request: HttpRequest, fmt: str) -> HttpResponse:
-    filters = _filters(request)
+    filters = _filters(request, AccessLogFilter)
     entries = selectors.access_log_list(viewer=request.user, filters=filters)
     rows = list(exports.access_log_rows(entries.iterator(chunk_size=exports.CHUNK)))
     services.export_record(acting_user=request.user, model=AccessLogEntry, fmt=fmt, rows=len(rows), filters=filters)

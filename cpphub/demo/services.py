@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import models, transaction
+from django.utils import translation
 
 from cpphub.accounts.models import Membership, User
 from cpphub.audit.models import AuditEvent
@@ -51,6 +52,12 @@ class DemoLoadResult:
         return "; ".join(parts)
 
 
+def _snapshot(instance: models.Model) -> dict[str, Any]:
+    # Labels of related rows (sectors, roles) in one language, whatever the active one is.
+    with translation.override(settings.LANGUAGE_CODE):
+        return snapshot(instance)
+
+
 def _upsert(
     model: type[M],
     *,
@@ -65,15 +72,15 @@ def _upsert(
         instance = model(**lookup)
         before: dict[str, Any] = {}
     else:
-        before = snapshot(instance)
+        before = _snapshot(instance)
     for name, value in values.items():
         setattr(instance, name, value)
-    if adding or snapshot(instance) != before:
+    if adding or _snapshot(instance) != before:
         instance.full_clean()
         instance.save()
     for name, related in (many or {}).items():
         getattr(instance, name).set(related)
-    changes = diff(before, snapshot(instance))
+    changes = diff(before, _snapshot(instance))
     if not changes:
         return instance, UNCHANGED
     action = AuditEvent.Action.CREATE if adding else AuditEvent.Action.UPDATE

@@ -22,10 +22,12 @@ from cpphub.partnership.models import Contact, Country, Organisation, Phase, Pil
 TEXTAREA = forms.Textarea(attrs={"rows": 4})
 
 
-def _offer_active_or_current(field: Any, current: Iterable[Any]) -> None:
-    """Limit a choice field to active rows and those already chosen."""
+def _offer_active_or_current(field: Any, current: Iterable[Any], empty_label: Any = None) -> None:
+    """Limit a choice field to active rows and those already chosen; name its empty choice."""
     current = [pk for pk in current if pk is not None]
     field.queryset = field.queryset.filter(Q(is_active=True) | Q(pk__in=current))
+    if empty_label is not None:
+        field.empty_label = empty_label
 
 
 def _formfield(field: models.Field, **kwargs: Any) -> Any:
@@ -48,7 +50,9 @@ class OrganisationForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _offer_active_or_current(self.fields["country"], [self.instance.country_id])
+        _offer_active_or_current(
+            self.fields["country"], [self.instance.country_id], _("None: an international organisation")
+        )
 
 
 class CountryForm(forms.ModelForm):
@@ -88,8 +92,8 @@ class LocationForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False
-        _offer_active_or_current(self.fields["country"], [self.instance.country_id])
-        _offer_active_or_current(self.fields["lead_partner"], [self.instance.lead_partner_id])
+        _offer_active_or_current(self.fields["country"], [self.instance.country_id], _("Choose a country"))
+        _offer_active_or_current(self.fields["lead_partner"], [self.instance.lead_partner_id], _("No lead partner yet"))
         current_partners = self.instance.implementing_partners.values_list("pk", flat=True) if self.instance.pk else []
         _offer_active_or_current(self.fields["implementing_partners"], current_partners)
 
@@ -124,7 +128,9 @@ class ContactForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _offer_active_or_current(self.fields["organisation"], [self.instance.organisation_id])
+        _offer_active_or_current(
+            self.fields["organisation"], [self.instance.organisation_id], _("Choose an organisation")
+        )
 
 
 class ActiveForm(forms.Form):

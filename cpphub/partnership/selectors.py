@@ -78,10 +78,11 @@ def access_organisation(viewer: Any, pk: Any, write: bool = False) -> Organisati
 
 
 def _countries() -> QuerySet[Country]:
+    # Ordered here: Meta.ordering does not apply to a query that groups for the counts.
     return Country.objects.annotate(
         organisation_count=Count("organisations", distinct=True),
         location_count=Count("locations", distinct=True),
-    )
+    ).order_by("name")
 
 
 def country_list(*, viewer: Any, filters: Mapping[str, Any] | None = None) -> QuerySet[Country]:

@@ -7,9 +7,9 @@ the tables show is loaded by the list selectors up front.
 
 from __future__ import annotations
 
-import django_tables2 as tables
 from typing import Any
 
+import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from cpphub.partnership.models import Contact, Country, Organisation, Phase, PilotLocation
@@ -55,7 +55,7 @@ class CountryTable(RegisterTable):
 
     class Meta:
         model = Country
-        fields = ["code", "name", "languages", "organisation_count", "location_count", "is_active"]
+        fields = ["name", "code", "languages", "organisation_count", "location_count", "is_active"]
         template_name = TEMPLATE
         empty_text = EMPTY
         attrs = {"class": "striped"}

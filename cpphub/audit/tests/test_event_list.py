@@ -48,7 +48,7 @@ def test_it_shows_changed_fields_as_old_then_new(world, client_for):
     response = client_for("dpo").get(URL, {"action": "update"})
 
     html = response.text
-    assert '<code>website</code>: <span class="old">∅</span>' in html
+    assert '<code>website</code>: <span class="empty" title="empty">∅</span>' in html
     assert '<span class="new">https://face.example</span>' in html
 
 

@@ -62,7 +62,7 @@ def test_an_export_is_itself_recorded_in_the_audit_trail(world, client_for):
     client = client_for("dpo")
     build_trail(world)
 
-    client.get(reverse("audit:event_export", args=["xlsx"]), {"action": "update", "page": "3"})
+    client.get(reverse("audit:event_export", args=["xlsx"]), {"action": "update", "page": "3", "junk": "x"})
 
     export = AuditEvent.objects.get(action=AuditEvent.Action.EXPORT)
     assert export.actor == world.user("dpo")

@@ -57,20 +57,25 @@ def coordinator(client_for):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def crowded(world):  # type: ignore[no-untyped-def]
-    """Forty more organisations, locations, contacts, phases and countries, each with its related rows."""
-    countries = [Country.objects.create(code=f"Q{chr(65 + i)}", name=f"Country {i:02}") for i in range(10)]
-    organisations = []
-    for i in range(40):
+    return crowd()
+
+
+def crowd(count: int = 40, start: int = 0) -> list[Organisation]:
+    """``count`` more organisations, locations, contacts and phases, over a few new countries, with related rows."""
+    countries = [
+        Country.objects.create(code=f"{chr(65 + k // 26)}{chr(65 + k % 26)}", name=f"Country {k:02}")
+        for k in range(start, start + count // 4 + 1)
+    ]
+    organisations: list[Organisation] = []
+    for i in range(start, start + count):
+        country = countries[i % len(countries)]
         organisation = make_organisation(
-            f"Organisation {i:02}",
-            sectors=("ngo", "academia"),
-            roles=("implementing_partner",),
-            country=countries[i % 10],
+            f"Organisation {i:02}", sectors=("ngo", "academia"), roles=("implementing_partner",), country=country
         )
         organisations.append(organisation)
         Contact.objects.create(full_name=f"Person {i:02}", organisation=organisation, email=f"p{i}@example.org")
         location = PilotLocation.objects.create(
-            name=f"Place {i:02}", slug=f"place-{i:02}", country=countries[i % 10], lead_partner=organisation
+            name=f"Place {i:02}", slug=f"place-{i:02}", country=country, lead_partner=organisation
         )
         location.implementing_partners.set(organisations[-3:])
         Phase.objects.create(

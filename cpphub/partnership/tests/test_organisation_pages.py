@@ -216,7 +216,9 @@ def test_a_deactivated_country_is_offered_only_to_organisations_already_in_it(wo
     brazil.save()
 
     new_form = coordinator.get(reverse("partnership:organisation_create")).content.decode()
-    existing = coordinator.get(reverse("partnership:organisation_edit", args=[world.orgs["safernet"].pk])).content.decode()
+    existing = coordinator.get(
+        reverse("partnership:organisation_edit", args=[world.orgs["safernet"].pk])
+    ).content.decode()
 
     assert ">Brazil</option>" not in new_form
     assert ">Brazil</option>" in existing

@@ -57,7 +57,9 @@ def test_an_update_compares_with_the_stored_row_not_with_an_instance_already_cha
     face = world.orgs["face"]
     face.name = "Changed by a form before the service ran"
 
-    services.organisation_update(organisation=face, data={"name": "FACE Foundation"}, acting_user=world.user("coordinator"))
+    services.organisation_update(
+        organisation=face, data={"name": "FACE Foundation"}, acting_user=world.user("coordinator")
+    )
 
     [event] = audit_events(face)
     assert event.changes == {"name": ["Foundation for Child Development", "FACE Foundation"]}
@@ -164,7 +166,12 @@ def test_every_register_creates_and_audits_through_the_same_path(world):
 def test_a_phase_cannot_end_before_it_starts(world):
     with pytest.raises(ValidationError) as caught:
         services.phase_create(
-            data={"name": "Backwards", "kind": "scaling", "start_date": dt.date(2011, 1, 1), "end_date": dt.date(2010, 1, 1)},
+            data={
+                "name": "Backwards",
+                "kind": "scaling",
+                "start_date": dt.date(2011, 1, 1),
+                "end_date": dt.date(2010, 1, 1),
+            },
             acting_user=world.user("coordinator"),
         )
 

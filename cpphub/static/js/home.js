@@ -46,6 +46,27 @@
     return root;
   }
 
+  // A ring that crosses the antimeridian (Fiji, Chukotka) jumps from 180 to -180 and
+  // would be drawn as a sliver around the globe: keep it whole east of 180 instead.
+  function unwrapRing(ring) {
+    var lons = ring.map(function (point) { return point[0]; });
+    if (Math.max.apply(null, lons) - Math.min.apply(null, lons) <= 180) { return ring; }
+    return ring.map(function (point) { return point[0] < 0 ? [point[0] + 360, point[1]] : point; });
+  }
+
+  function unwrapAntimeridian(collection) {
+    collection.features.forEach(function (feature) {
+      var geometry = feature.geometry;
+      if (!geometry) { return; }
+      if (geometry.type === "Polygon") {
+        geometry.coordinates = geometry.coordinates.map(unwrapRing);
+      } else if (geometry.type === "MultiPolygon") {
+        geometry.coordinates = geometry.coordinates.map(function (polygon) { return polygon.map(unwrapRing); });
+      }
+    });
+    return collection;
+  }
+
   function getJSON(url) {
     return fetch(url, { credentials: "same-origin" }).then(function (response) {
       if (!response.ok) { throw new Error(url + ": " + response.status); }
@@ -107,7 +128,7 @@
 
     Promise.all([getJSON(data.geo.world), getJSON(data.geo.pilot)])
       .then(function (layers) {
-        L.geoJSON(layers[0], { style: LAND, interactive: false }).addTo(map);
+        L.geoJSON(unwrapAntimeridian(layers[0]), { style: LAND, interactive: false }).addTo(map);
         pilotLayer = L.geoJSON(layers[1], {
           style: PILOT,
           interactive: false,

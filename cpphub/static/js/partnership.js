@@ -1,24 +1,41 @@
-// Partnership registry: keep the keyboard where the reader was after HTMX
-// replaces a table (sorting by a column, changing page). Without JavaScript
-// the same links load whole pages.
+// Partnership registry: small improvements on top of HTMX. Every list works
+// without them (plain links and a GET form).
 (function () {
   "use strict";
   var REGION = "[data-list-region]";
 
-  document.addEventListener("htmx:beforeRequest", function (event) {
-    var region = event.detail.target && event.detail.target.closest && event.detail.target.closest(REGION);
-    if (region) {
-      // A click inside the table (header or page link) moves focus to the new table;
-      // typing in the filter form above it must keep the focus in the form.
-      region.dataset.refocus = region.contains(event.detail.elt) ? "yes" : "";
+  function regionOf(event) {
+    var target = event.detail.target;
+    return target && target.closest ? target.closest(REGION) : null;
+  }
+
+  // Filter forms marked data-drop-empty leave empty fields out of the address.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var elt = event.detail.elt;
+    if (!elt || !elt.hasAttribute || !elt.hasAttribute("data-drop-empty")) { return; }
+    var parameters = event.detail.parameters;
+    var empty = [];
+    if (typeof parameters.forEach === "function") {  // FormData (htmx 2)
+      parameters.forEach(function (value, name) { if (value === "") { empty.push(name); } });
+    } else {
+      Object.keys(parameters).forEach(function (name) { if (parameters[name] === "") { empty.push(name); } });
     }
+    empty.forEach(function (name) {
+      if (typeof parameters.delete === "function") { parameters.delete(name); } else { delete parameters[name]; }
+    });
   });
 
+  // After sorting or changing page (a click inside the table region), the
+  // keyboard continues from the new table; typing in the filter form keeps its focus.
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var region = regionOf(event);
+    if (region) { region.dataset.refocus = region.contains(event.detail.elt) ? "yes" : ""; }
+  });
   document.addEventListener("htmx:afterSettle", function (event) {
-    var region = event.detail.target && event.detail.target.closest && event.detail.target.closest(REGION);
+    var region = regionOf(event);
     if (region && region.dataset.refocus === "yes") {
       region.dataset.refocus = "";
-      region.focus({ preventScroll: false });
+      region.focus();
     }
   });
 })();
