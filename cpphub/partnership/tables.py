@@ -42,6 +42,7 @@ class OrganisationTable(RegisterTable):
     class Meta:
         model = Organisation
         fields = ["name", "acronym", "sectors", "country", "level", "partnership_roles", "is_active"]
+        order_by = "name"
         template_name = TEMPLATE
         empty_text = EMPTY
         attrs = {"class": "striped"}
@@ -56,6 +57,7 @@ class CountryTable(RegisterTable):
     class Meta:
         model = Country
         fields = ["name", "code", "languages", "organisation_count", "location_count", "is_active"]
+        order_by = "name"
         template_name = TEMPLATE
         empty_text = EMPTY
         attrs = {"class": "striped"}
@@ -74,6 +76,7 @@ class LocationTable(RegisterTable):
     class Meta:
         model = PilotLocation
         fields = ["name", "country", "admin_area", "stage", "lead_partner", "implementing_partners", "is_active"]
+        order_by = ("country", "name")
         template_name = TEMPLATE
         empty_text = EMPTY
         attrs = {"class": "striped"}
@@ -86,6 +89,7 @@ class PhaseTable(RegisterTable):
     class Meta:
         model = Phase
         fields = ["name", "kind", "start_date", "end_date", "is_active"]
+        order_by = "start_date"
         template_name = TEMPLATE
         empty_text = EMPTY
         attrs = {"class": "striped"}
@@ -100,6 +104,7 @@ class ContactTable(RegisterTable):
     class Meta:
         model = Contact
         fields = ["full_name", "job_title", "organisation", "email", "phone", "is_active"]
+        order_by = "full_name"
         template_name = TEMPLATE
         empty_text = EMPTY
         attrs = {"class": "striped"}
