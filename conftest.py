@@ -55,8 +55,9 @@ def build_world() -> World:
     w = World()
     w.countries["brazil"] = Country.objects.create(code="BR", name="Brazil", languages="pt-br")
     w.countries["thailand"] = Country.objects.create(code="TH", name="Thailand", languages="th")
-    sectors = {s.code: s for s in Sector.objects.all()}
-    roles = {r.code: r for r in PartnershipRole.objects.all()}
+    # get_or_create: a transactional test before this one may have flushed the seeded rows.
+    sectors = {code: Sector.objects.get_or_create(code=code)[0] for code in Sector.Code.values}
+    roles = {code: PartnershipRole.objects.get_or_create(code=code)[0] for code in PartnershipRole.Code.values}
     specs = {
         "iicrd": ("International Institute for Child Rights and Development", "IICRD", None, "academia", "executing_agency"),
         "unicef": ("United Nations Children's Fund", "UNICEF", None, "un_multilateral", "steering_committee"),

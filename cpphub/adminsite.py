@@ -12,7 +12,7 @@ from django.urls import reverse
 def restrict_admin_to_superusers(site: AdminSite) -> None:
     def has_permission(request: HttpRequest) -> bool:
         user = request.user
-        return bool(user.is_active and user.is_superuser and user.is_verified())  # type: ignore[union-attr]
+        return bool(user.is_active and user.is_superuser and user.is_verified())  # type: ignore[union-attr,attr-defined]
 
     def login(request: HttpRequest, extra_context: dict[str, object] | None = None) -> HttpResponse:
         # Never the admin's own password form: it would skip the second factor.

@@ -1,12 +1,12 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from cpphub.adminsite import restrict_admin_to_superusers
 
 restrict_admin_to_superusers(admin.site)
 
-api_v1 = [
+api_v1: list[URLPattern | URLResolver] = [
     path("", include("cpphub.accounts.api_urls")),
     path("", include("cpphub.partnership.api_urls")),
     path("", include("cpphub.audit.api_urls")),

@@ -5,6 +5,7 @@ settings such as ``LOGIN_URL = "two_factor:login"`` rely on them), served by
 the CPP Hub subclasses of its views.
 """
 
+from django.contrib.auth.decorators import login_required
 from django.urls import path
 
 from cpphub.accounts.views import signin
@@ -18,5 +19,5 @@ urlpatterns = [
     path("account/two_factor/setup/complete/", signin.SetupCompleteView.as_view(), name="setup_complete"),
     path("account/two_factor/backup/tokens/", signin.BackupTokensView.as_view(), name="backup_tokens"),
     path("account/two_factor/", signin.ProfileView.as_view(), name="profile"),
-    path("account/two_factor/disable/", signin.DisableView.as_view(), name="disable"),
+    path("account/two_factor/disable/", login_required(signin.DisableView.as_view()), name="disable"),
 ]
