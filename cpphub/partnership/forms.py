@@ -136,4 +136,6 @@ class ContactForm(forms.ModelForm):
 class ActiveForm(forms.Form):
     """The deactivate/reactivate button: ``active=true`` or ``active=false``."""
 
-    active = forms.BooleanField(required=False)
+    active = forms.TypedChoiceField(
+        choices=[("true", _("Active")), ("false", _("Inactive"))], coerce=lambda v: v == "true"
+    )

@@ -55,6 +55,10 @@ class Register:
         """The id of the element holding the table, which HTMX replaces."""
         return f"{self.name}-region"
 
+    def in_table_order(self, records: models.QuerySet[Any], sort: str | None) -> models.QuerySet[Any]:
+        """``records`` in the order the list page shows for its ``?sort=`` (the default order without)."""
+        return self.table(records, order_by=sort or None).data.data
+
     def update_record(self, record: Any, *, data: Any, acting_user: Any) -> Any:
         return self.update(**{self.name: record}, data=data, acting_user=acting_user)
 

@@ -15,7 +15,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, BadRequest, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -74,8 +74,7 @@ def register_export(request: HttpRequest, register: Register, fmt: str) -> HttpR
     """The rows of the list page as filtered and sorted, all pages, as CSV or XLSX."""
     filters = _filters(request)
     records = register.list(viewer=request.user, filters=filters)
-    ordered = register.table(records, order_by=request.GET.get("sort") or None).data.data
-    rows = list(exports.rows(register.columns, ordered))
+    rows = list(exports.rows(register.columns, register.in_table_order(records, request.GET.get("sort"))))
     export_record(acting_user=request.user, model=register.model, fmt=fmt, rows=len(rows), filters=filters)
     return export_response(
         filename=register.filename,
@@ -164,7 +163,9 @@ def register_set_active(request: HtmxHttpRequest, register: Register, pk: int) -
     """Deactivate (``active=false``) or reactivate (``active=true``) a record; HTMX gets its new status."""
     record = register.access(request.user, pk, write=True)
     form = ActiveForm(request.POST)
-    active = form.is_valid() and form.cleaned_data["active"]
+    if not form.is_valid():
+        raise BadRequest("active must be true or false")
+    active = form.cleaned_data["active"]
     record = register.set_record_active(record, active=active, acting_user=request.user)
     if request.htmx:
         context = {"register": register, "record": record, "can_write": True, "next_url": _next_url(request)}

@@ -174,6 +174,16 @@ def test_reactivating_brings_the_organisation_back(world, coordinator):
     assert audit_events(face)[-1].action == AuditEvent.Action.REACTIVATE
 
 
+def test_set_active_needs_to_be_told_which_way(world, coordinator):
+    face = world.orgs["face"]
+
+    response = coordinator.post(reverse("partnership:organisation_set_active", args=[face.pk]), {"active": "maybe"})
+
+    assert response.status_code == 400
+    face.refresh_from_db()
+    assert face.is_active is True
+
+
 def test_set_active_answers_only_post(world, coordinator):
     face = world.orgs["face"]
 
