@@ -114,8 +114,9 @@ def demo_partnership_load(*, acting_user: Any = None, password: str | None = Non
     """
     password = password or settings.DEMO_PASSWORD
     result = DemoLoadResult()
-    sectors = {s.code: s for s in Sector.objects.all()}
-    roles = {r.code: r for r in PartnershipRole.objects.all()}
+    # The fixed rows come from a data migration; a flushed database (transactional tests) lacks them.
+    sectors = {code: Sector.objects.get_or_create(code=code)[0] for code in Sector.Code.values}
+    roles = {code: PartnershipRole.objects.get_or_create(code=code)[0] for code in PartnershipRole.Code.values}
 
     countries: dict[str, Country] = {}
     for c in cpp2009.COUNTRIES:
