@@ -115,6 +115,8 @@ class UserSerializer(serializers.ModelSerializer[User]):
             "memberships",
         ]
         read_only_fields = ["id", "last_login", "date_joined"]
+        # As on the page: a person is created with a name, never without one.
+        extra_kwargs = {"full_name": {"required": True, "allow_blank": False}}
 
     def validate_email(self, value: str) -> str:
         email = services.normalise_email(value)
