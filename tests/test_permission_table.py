@@ -328,3 +328,12 @@ def test_the_django_admin_is_for_superusers_only(route, world):
         if not (sent_away or response.status_code in (403, 404, 405)):
             wrong.append(f"{visitor}: {response.status_code} {location}")
     assert not wrong, f"{url}: {wrong}"
+
+
+def test_a_verified_superuser_manages_the_registry_in_the_admin(world):
+    client = client_as(world, "superuser")
+    for url in ["/admin/", "/admin/partnership/organisation/", "/admin/accounts/user/", "/admin/audit/auditevent/"]:
+        assert client.get(url).status_code == 200, url
+    page = client.get(f"/admin/partnership/organisation/{world.orgs['face'].pk}/change/")
+    assert page.status_code == 200
+    assert "Foundation for Child Development" in page.content.decode()
