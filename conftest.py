@@ -59,7 +59,13 @@ def build_world() -> World:
     sectors = {code: Sector.objects.get_or_create(code=code)[0] for code in Sector.Code.values}
     roles = {code: PartnershipRole.objects.get_or_create(code=code)[0] for code in PartnershipRole.Code.values}
     specs = {
-        "iicrd": ("International Institute for Child Rights and Development", "IICRD", None, "academia", "executing_agency"),
+        "iicrd": (
+            "International Institute for Child Rights and Development",
+            "IICRD",
+            None,
+            "academia",
+            "executing_agency",
+        ),
         "unicef": ("United Nations Children's Fund", "UNICEF", None, "un_multilateral", "steering_committee"),
         "face": ("Foundation for Child Development", "FACE", "thailand", "ngo", "implementing_partner"),
         "plan_thailand": ("Plan Thailand", "", "thailand", "ngo", "implementing_partner"),

@@ -17,7 +17,20 @@ from cpphub.wsgi import application
 
 
 @pytest.fixture
-def coordinator_token(world) -> str:
+def keep_the_test_connection():
+    """Schemathesis calls the WSGI app directly; Django would close the test's own connection."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def coordinator_token(world, keep_the_test_connection) -> str:
     return Token.objects.create(user=world.users["coordinator"]).key
 
 

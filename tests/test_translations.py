@@ -44,9 +44,10 @@ def test_translations_keep_every_placeholder(language):
         expected = sorted(PLACEHOLDER.findall(entry.msgid))
         if entry.msgid_plural:
             for text in entry.msgstr_plural.values():
-                if sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(entry.msgid_plural)) and sorted(
-                    PLACEHOLDER.findall(text)
-                ) != expected:
+                if (
+                    sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(entry.msgid_plural))
+                    and sorted(PLACEHOLDER.findall(text)) != expected
+                ):
                     wrong.append(entry.msgid)
         elif sorted(PLACEHOLDER.findall(entry.msgstr)) != expected:
             wrong.append(entry.msgid)
@@ -97,7 +98,5 @@ def test_every_string_marked_in_the_source_is_in_the_catalogs(tmp_path):
     for language in LANGUAGES:
         fresh = polib.pofile(str(work / "locale" / language / "LC_MESSAGES" / "django.po"))
         committed = {(e.msgctxt, e.msgid) for e in catalog(language) if not e.obsolete}
-        missing = sorted(
-            (e.msgid for e in fresh if not e.obsolete and (e.msgctxt, e.msgid) not in committed), key=str
-        )
+        missing = sorted((e.msgid for e in fresh if not e.obsolete and (e.msgctxt, e.msgid) not in committed), key=str)
         assert not missing, f"{language}: run `make messages`; not in the catalog: {missing[:5]}"

@@ -60,7 +60,7 @@ def test_a_coordinator_signs_in_with_two_factor_switches_language_and_exports_or
     page.goto(f"{base}/partnership/organisations/new/")
     page.fill("input[name='name']", "Centro de Defesa da Criança de Maranhão")
     page.fill("input[name='acronym']", "CDC-MA")
-    page.check("input[name='sectors'][value='%d']" % world.orgs["face"].sectors.get().pk)
+    page.check(f"input[name='sectors'][value='{world.orgs['face'].sectors.get().pk}']")
     page.select_option("select[name='country']", label="Brazil")
     page.locator("main form button[type='submit']").last.click()
     expect(page.locator("main h1")).to_contain_text("Centro de Defesa da Criança de Maranhão")
@@ -72,7 +72,7 @@ def test_a_coordinator_signs_in_with_two_factor_switches_language_and_exports_or
     path = tmp_path / "organisations.xlsx"
     download_info.value.save_as(path)
     sheet = openpyxl.load_workbook(path).active
-    header = [cell for cell in next(sheet.iter_rows(max_row=1, values_only=True))]
+    header = list(next(sheet.iter_rows(max_row=1, values_only=True)))
     name_column = header.index(translated("Name", "pt-br"))
     names = [row[name_column] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert "Centro de Defesa da Criança de Maranhão" in names
