@@ -64,7 +64,7 @@ messages: $(VENV)/.installed-test
 	cd cpphub && ../$(PY) ../manage.py compilemessages
 
 bench: $(VENV)/.installed-test
-	$(VENV)/bin/cpphub bench
+	$(PY) benchmarks/run.py
 
 ## Refresh the front-end libraries in cpphub/static/vendor from npm.
 vendor:
