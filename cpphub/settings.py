@@ -73,6 +73,9 @@ SECRET_KEY = _secret_key()
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
+# How many reverse proxies (nginx, a load balancer) stand in front of CPP Hub and
+# append to X-Forwarded-For. 0: clients connect directly; REMOTE_ADDR is theirs.
+TRUSTED_PROXIES = envint("CPPHUB_TRUSTED_PROXIES", 0)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -198,6 +201,8 @@ OTP_TOTP_ISSUER = "CPP Hub"
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.5  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# One answer everywhere to "which address is the client?" (audit, lockout, rate limits).
+AXES_CLIENT_IP_CALLABLE = "cpphub.audit.middleware.request_ip"
 AXES_USERNAME_FORM_FIELD = "auth-username"
 # Django's authenticate() reports the attempt as "username", the wizard posts "auth-username":
 # this reads either, lower-cased, so that the account itself is locked.
@@ -209,6 +214,22 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "cpphub.accounts.lockout.lockout_response"
 AXES_VERBOSE = False
 AXES_ENABLE_ADMIN = False
+
+# Caches: the password-reset throttle counts requests here. The memory of one process by default;
+# several processes (gunicorn workers) must share the database cache, whose table
+# `cpphub createcachetable` makes once.
+CACHES = {
+    "default": {
+        "BACKEND": (
+            "django.core.cache.backends.db.DatabaseCache"
+            if envbool("CPPHUB_SHARED_CACHE", False)
+            else "django.core.cache.backends.locmem.LocMemCache"
+        ),
+        "LOCATION": "cpphub_cache",
+        # Room for many client addresses, so a flood of them cannot push the counts out.
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    }
+}
 
 # Email: printed to the console unless an SMTP server is configured.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
