@@ -108,6 +108,16 @@ def build_world() -> World:
     return w
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():  # type: ignore[no-untyped-def]
+    """Every test starts with an empty cache, so no throttle counts what an earlier test did."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def world(db) -> World:  # type: ignore[no-untyped-def]
     return build_world()

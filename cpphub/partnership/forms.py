@@ -4,6 +4,10 @@ Sectors, partnership roles and implementing partners are groups of check
 boxes (each group a fieldset, see ``includes/form_field.html``) labelled in
 the reader's language. Where a record points at an organisation or country,
 deactivated ones are offered only if the record already points at them.
+
+An edit form carries, in a hidden field, the version of the record it was
+filled in from, so that saving it cannot overwrite a change someone else
+saved in the meantime (see :mod:`cpphub.partnership.versions`).
 """
 
 from __future__ import annotations
@@ -14,10 +18,13 @@ from typing import Any
 from django import forms
 from django.db import models
 from django.db.models import Q
+from django.http import QueryDict
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cpphub.partnership.models import Contact, Country, Organisation, Phase, PilotLocation
+from cpphub.partnership.versions import EditConflict, record_version
 
 TEXTAREA = forms.Textarea(attrs={"rows": 4})
 
@@ -37,7 +44,44 @@ def _formfield(field: models.Field, **kwargs: Any) -> Any:
     return field.formfield(**kwargs)
 
 
-class OrganisationForm(forms.ModelForm):
+class VersionedForm(forms.ModelForm):
+    """A record's form; editing, it remembers the version of the record it was filled in from.
+
+    ``version`` (hidden) is taken out of ``cleaned_data`` into ``loaded_version``
+    (None when a post has none), for the update service to check.
+    """
+
+    version = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+    loaded_version: str | None = None
+    conflict: EditConflict | None = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            del self.fields["version"]
+        elif not self.is_bound:
+            self.initial["version"] = record_version(self.instance)
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        self.loaded_version = self.cleaned_data.pop("version", None) or None
+        return self.cleaned_data
+
+    def show_conflict(self, conflict: EditConflict) -> None:
+        """Say that the record changed since the form was filled in; submitted again, the form saves.
+
+        The reader's entries stay as they were sent; only the hidden version
+        moves on to the stored one, so a second save is a deliberate one.
+        """
+        self.conflict = conflict
+        advice = gettext("Nothing was saved. Your entries are kept below: review them, then save again.")
+        self.add_error(None, f"{conflict.message} {advice}")
+        data = self.data.copy() if isinstance(self.data, QueryDict) else dict(self.data)
+        data[self.add_prefix("version")] = conflict.version
+        self.data = data
+
+
+class OrganisationForm(VersionedForm):
     class Meta:
         model = Organisation
         formfield_callback = _formfield
@@ -55,14 +99,14 @@ class OrganisationForm(forms.ModelForm):
         )
 
 
-class CountryForm(forms.ModelForm):
+class CountryForm(VersionedForm):
     class Meta:
         model = Country
         fields = ["code", "name", "languages"]
         widgets = {"code": forms.TextInput(attrs={"size": 2, "autocapitalize": "characters"})}
 
 
-class LocationForm(forms.ModelForm):
+class LocationForm(VersionedForm):
     class Meta:
         model = PilotLocation
         fields = [
@@ -105,7 +149,7 @@ class LocationForm(forms.ModelForm):
         return slug
 
 
-class PhaseForm(forms.ModelForm):
+class PhaseForm(VersionedForm):
     class Meta:
         model = Phase
         fields = ["name", "kind", "start_date", "end_date", "description"]
@@ -116,7 +160,7 @@ class PhaseForm(forms.ModelForm):
         }
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(VersionedForm):
     class Meta:
         model = Contact
         fields = ["full_name", "job_title", "organisation", "email", "phone", "languages", "notes"]

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import django_filters
-from django import forms
 from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -39,9 +38,9 @@ class Register:
     list: Callable[..., models.QuerySet[Any]]  # selector(viewer=, filters=)
     access: Callable[..., Any]  # access_<name>(viewer, pk, write=False)
     create: Callable[..., Any]  # <name>_create(data=, acting_user=)
-    update: Callable[..., Any]  # <name>_update(<name>=, data=, acting_user=)
+    update: Callable[..., Any]  # <name>_update(<name>=, data=, acting_user=, version=None)
     set_active: Callable[..., Any]  # <name>_set_active(<name>=, active=, acting_user=)
-    form: type[forms.ModelForm]
+    form: type[register_forms.VersionedForm]
     filterset: type[django_filters.FilterSet]
     table: type[register_tables.RegisterTable]
     columns: Sequence[exports.ExportColumn]
@@ -59,8 +58,8 @@ class Register:
         """``records`` in the order the list page shows for its ``?sort=`` (the default order without)."""
         return self.table(records, order_by=sort or None).data.data
 
-    def update_record(self, record: Any, *, data: Any, acting_user: Any) -> Any:
-        return self.update(**{self.name: record}, data=data, acting_user=acting_user)
+    def update_record(self, record: Any, *, data: Any, acting_user: Any, version: str | None = None) -> Any:
+        return self.update(**{self.name: record}, data=data, acting_user=acting_user, version=version)
 
     def set_record_active(self, record: Any, *, active: bool, acting_user: Any) -> Any:
         return self.set_active(**{self.name: record}, active=active, acting_user=acting_user)

@@ -3,7 +3,8 @@
 Sectors and partnership roles are lists of their codes (``["ngo", "academia"]``)
 and countries their ISO codes (``"BR"``); organisations are referred to by id.
 The serializers check the shape of a request; the write services validate
-the record itself (``full_clean``) and audit it.
+the record itself (``full_clean``) and audit it. Every record shows its
+``version`` (also its ``ETag``), which a change can be made conditional on.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from cpphub.partnership.models import (
     PilotLocation,
     Sector,
 )
+from cpphub.partnership.versions import record_version
 
 READ_ONLY = ["id", "created_at", "updated_at"]
 
@@ -35,7 +37,19 @@ def _country_field(**kwargs: Any) -> serializers.SlugRelatedField:
     )
 
 
-class OrganisationSerializer(serializers.ModelSerializer):
+class _VersionedSerializer(serializers.ModelSerializer):
+    version = serializers.SerializerMethodField(
+        help_text=_(
+            "The version of the record, also sent as its ETag. Send it back in an If-Match header, "
+            "or as version in the body, to have a change refused if someone else changed the record since."
+        )
+    )
+
+    def get_version(self, record: Any) -> str:
+        return record_version(record)
+
+
+class OrganisationSerializer(_VersionedSerializer):
     sectors = serializers.SlugRelatedField(
         slug_field="code",
         many=True,
@@ -67,18 +81,19 @@ class OrganisationSerializer(serializers.ModelSerializer):
             "is_active",
             "created_at",
             "updated_at",
+            "version",
         ]
         read_only_fields = READ_ONLY
 
 
-class CountrySerializer(serializers.ModelSerializer):
+class CountrySerializer(_VersionedSerializer):
     class Meta:
         model = Country
-        fields = ["id", "code", "name", "languages", "is_active"]
+        fields = ["id", "code", "name", "languages", "is_active", "version"]
         read_only_fields = ["id"]
 
 
-class LocationSerializer(serializers.ModelSerializer):
+class LocationSerializer(_VersionedSerializer):
     country = _country_field()
 
     class Meta:
@@ -98,6 +113,7 @@ class LocationSerializer(serializers.ModelSerializer):
             "is_active",
             "created_at",
             "updated_at",
+            "version",
         ]
         read_only_fields = READ_ONLY
         extra_kwargs = {
@@ -106,14 +122,14 @@ class LocationSerializer(serializers.ModelSerializer):
         }
 
 
-class PhaseSerializer(serializers.ModelSerializer):
+class PhaseSerializer(_VersionedSerializer):
     class Meta:
         model = Phase
-        fields = ["id", "name", "kind", "start_date", "end_date", "description", "is_active"]
+        fields = ["id", "name", "kind", "start_date", "end_date", "description", "is_active", "version"]
         read_only_fields = ["id"]
 
 
-class ContactSerializer(serializers.ModelSerializer):
+class ContactSerializer(_VersionedSerializer):
     class Meta:
         model = Contact
         fields = [
@@ -129,6 +145,19 @@ class ContactSerializer(serializers.ModelSerializer):
             "is_active",
             "created_at",
             "updated_at",
+            "version",
         ]
         read_only_fields = [*READ_ONLY, "is_demo"]
         extra_kwargs = {"organisation": {"help_text": _("Id of the organisation the person works for.")}}
+
+
+class EditConflictSerializer(serializers.Serializer):
+    """A change made from another version of the record than the stored one: nothing was changed."""
+
+    detail = serializers.CharField(help_text=_("Who changed the record since, when, and which fields."))
+    version = serializers.CharField(required=False, help_text=_("The stored version of the record."))
+    changed_fields = serializers.ListField(
+        child=serializers.CharField(),
+        required=False,
+        help_text=_("The fields changed since the version the change was made from, when it is known."),
+    )

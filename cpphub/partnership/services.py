@@ -6,6 +6,11 @@ through :func:`_write`, which applies ``data`` (model field names to values:
 model instances for foreign keys, iterables of instances for many-to-many),
 validates with ``full_clean``, saves, and records the audit event with the
 fields that changed, old and new.
+
+An ``<entity>_update`` given the ``version`` the change was made from (see
+:mod:`cpphub.partnership.versions`) refuses it with an ``EditConflict``, saving
+nothing, when the stored record has changed since; without a version the
+change is applied to whatever is stored.
 """
 
 from __future__ import annotations
@@ -13,24 +18,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models, transaction
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from cpphub.audit.models import AuditEvent
-from cpphub.audit.services import audit_record, diff, snapshot
+from cpphub.audit.services import audit_record, diff
 from cpphub.partnership.models import Contact, Country, Organisation, Phase, PilotLocation
+from cpphub.partnership.versions import edit_conflict, fingerprint, record_state
 
 M = TypeVar("M", bound=models.Model)
 Data = Mapping[str, Any]
-
-
-def _snapshot(instance: models.Model) -> dict[str, Any]:
-    # Labels of related rows (sectors, roles) are translated: the trail keeps one language.
-    with translation.override(settings.LANGUAGE_CODE):
-        return snapshot(instance)
 
 
 def _field(model: type[models.Model], name: str) -> Any:
@@ -51,18 +49,22 @@ def _action(*, created: bool, changes: Mapping[str, Any], instance: models.Model
     return AuditEvent.Action.UPDATE
 
 
-def _write(instance: M, data: Data, acting_user: Any) -> M:
+def _write(instance: M, data: Data, acting_user: Any, version: str | None = None) -> M:
     """Create ``instance`` (no pk yet) or change it, with ``data``; audited.
 
     An existing row is read again (locked, where the database can) so that the
     audit trail compares against what is stored, not against an instance a
-    form has already changed. A change that changes nothing writes nothing.
+    form has already changed, and so that a change made from another
+    ``version`` than the stored one is refused (:class:`EditConflict`). A
+    change that changes nothing writes nothing.
     """
     model = type(instance)
     created = instance.pk is None
     if not created:
         instance = model._default_manager.select_for_update().get(pk=instance.pk)
-    before = {} if created else _snapshot(instance)
+    before = {} if created else record_state(instance)
+    if version and not created and fingerprint(before) != version:
+        raise edit_conflict(instance, before, version)
 
     many: dict[str, list[models.Model]] = {}
     for name, value in data.items():
@@ -88,7 +90,7 @@ def _write(instance: M, data: Data, acting_user: Any) -> M:
     for name, values in many.items():
         getattr(instance, name).set(values)
 
-    changes = diff(before, _snapshot(instance))
+    changes = diff(before, record_state(instance))
     if changes or created:
         audit_record(
             action=_action(created=created, changes=changes, instance=instance),
@@ -108,8 +110,10 @@ def organisation_create(*, data: Data, acting_user: Any) -> Organisation:
 
 
 @transaction.atomic
-def organisation_update(*, organisation: Organisation, data: Data, acting_user: Any) -> Organisation:
-    return _write(organisation, data, acting_user)
+def organisation_update(
+    *, organisation: Organisation, data: Data, acting_user: Any, version: str | None = None
+) -> Organisation:
+    return _write(organisation, data, acting_user, version)
 
 
 @transaction.atomic
@@ -126,8 +130,8 @@ def country_create(*, data: Data, acting_user: Any) -> Country:
 
 
 @transaction.atomic
-def country_update(*, country: Country, data: Data, acting_user: Any) -> Country:
-    return _write(country, data, acting_user)
+def country_update(*, country: Country, data: Data, acting_user: Any, version: str | None = None) -> Country:
+    return _write(country, data, acting_user, version)
 
 
 @transaction.atomic
@@ -144,8 +148,10 @@ def location_create(*, data: Data, acting_user: Any) -> PilotLocation:
 
 
 @transaction.atomic
-def location_update(*, location: PilotLocation, data: Data, acting_user: Any) -> PilotLocation:
-    return _write(location, data, acting_user)
+def location_update(
+    *, location: PilotLocation, data: Data, acting_user: Any, version: str | None = None
+) -> PilotLocation:
+    return _write(location, data, acting_user, version)
 
 
 @transaction.atomic
@@ -162,8 +168,8 @@ def phase_create(*, data: Data, acting_user: Any) -> Phase:
 
 
 @transaction.atomic
-def phase_update(*, phase: Phase, data: Data, acting_user: Any) -> Phase:
-    return _write(phase, data, acting_user)
+def phase_update(*, phase: Phase, data: Data, acting_user: Any, version: str | None = None) -> Phase:
+    return _write(phase, data, acting_user, version)
 
 
 @transaction.atomic
@@ -180,8 +186,8 @@ def contact_create(*, data: Data, acting_user: Any) -> Contact:
 
 
 @transaction.atomic
-def contact_update(*, contact: Contact, data: Data, acting_user: Any) -> Contact:
-    return _write(contact, data, acting_user)
+def contact_update(*, contact: Contact, data: Data, acting_user: Any, version: str | None = None) -> Contact:
+    return _write(contact, data, acting_user, version)
 
 
 @transaction.atomic

@@ -18,6 +18,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import NON_FIELD_ERRORS, BadRequest, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
@@ -31,7 +32,9 @@ from cpphub.lib.tabular import export_response
 from cpphub.partnership import exports, selectors
 from cpphub.partnership.filters import NOT_FILTERS
 from cpphub.partnership.forms import ActiveForm
+from cpphub.partnership.models import PilotLocation
 from cpphub.partnership.registers import Register
+from cpphub.partnership.versions import EditConflict
 
 PAGE_SIZE = 25
 
@@ -90,11 +93,25 @@ def register_export(request: HttpRequest, register: Register, fmt: str) -> HttpR
 @login_required
 def register_detail(request: HttpRequest, register: Register, pk: int) -> HttpResponse:
     record = register.access(request.user, pk)
-    return render(
-        request,
-        f"partnership/{register.name}_detail.html",
-        {"register": register, "record": record, "can_write": selectors.can_write(request.user)},
-    )
+    context = {"register": register, "record": record, "can_write": selectors.can_write(request.user)}
+    if isinstance(record, PilotLocation) and record.latitude is not None and record.longitude is not None:
+        context["map_data"] = _location_map_data(record)
+    return render(request, f"partnership/{register.name}_detail.html", context)
+
+
+def _location_map_data(location: PilotLocation) -> dict[str, Any]:
+    """What location-map.js draws: a pin in the location's country; its words are translated here."""
+    return {
+        "location": {
+            "name": location.name,
+            "lat": float(location.latitude),  # type: ignore[arg-type]
+            "lng": float(location.longitude),  # type: ignore[arg-type]
+            "countryCode": location.country.code,
+            "stage": location.stage,
+        },
+        "geo": {"world": static("geo/world.geojson"), "pilot": static("geo/pilot-countries.geojson")},
+        "labels": {"attribution": _("Outlines: Natural Earth")},
+    }
 
 
 def _form_page(request: HttpRequest, register: Register, form: Any, record: Any = None) -> HttpResponse:
@@ -108,11 +125,14 @@ def _form_page(request: HttpRequest, register: Register, form: Any, record: Any 
 
 
 def _saved(form: Any, write: Callable[[dict[str, Any]], Any]) -> Any:
-    """``write`` the form's data; on invalid data, the errors go on the form and the answer is None."""
+    """``write`` the form's data; on invalid data or an edit conflict, the form says so and the answer is None."""
     if not form.is_valid():
         return None
     try:
         return write(form.cleaned_data)
+    except EditConflict as conflict:
+        form.show_conflict(conflict)
+        return None
     except ValidationError as exc:
         for field, errors in exc.update_error_dict({}).items():
             form.add_error(field if field in form.fields else NON_FIELD_ERRORS, errors)
@@ -144,7 +164,12 @@ class RegisterEdit(LoginRequiredMixin, View):
     def post(self, request: HttpRequest, register: Register, pk: int) -> HttpResponse:
         record = register.access(request.user, pk, write=True)
         form = register.form(request.POST, instance=record)
-        saved = _saved(form, lambda data: register.update_record(record, data=data, acting_user=request.user))
+        saved = _saved(
+            form,
+            lambda data: register.update_record(
+                record, data=data, version=form.loaded_version, acting_user=request.user
+            ),
+        )
         if saved is None:
             return _form_page(request, register, form, record)
         messages.success(request, _("{name} was saved.").format(name=saved))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -15,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from two_factor.utils import default_device
 
-from cpphub.accounts import permissions, selectors, services
+from cpphub.accounts import permissions, selectors, services, throttle
 from cpphub.accounts.forms import PasswordResetForm, ProfileForm
 
 
@@ -72,7 +74,23 @@ logout = auth_views.LogoutView.as_view()  # POST only, as in Django 5
 
 password_change = auth_views.PasswordChangeView.as_view(success_url=reverse_lazy("accounts:password_change_done"))
 password_change_done = auth_views.PasswordChangeDoneView.as_view()
-password_reset = auth_views.PasswordResetView.as_view(
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset form, sending only a few emails an hour per client address and per email address."""
+
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:  # type: ignore[override]
+        wait = throttle.admit_password_reset(self.request, form.cleaned_data["email"])
+        if wait:
+            # The same page for every address, with or without an account: it tells nobody who has one.
+            context = {"minutes": math.ceil(wait / 60)}
+            response = render(self.request, "registration/password_reset_throttled.html", context, status=429)
+            response["Retry-After"] = str(wait)
+            return response
+        return super().form_valid(form)
+
+
+password_reset = PasswordResetView.as_view(
     form_class=PasswordResetForm,
     email_template_name="registration/password_reset_email.txt",
     subject_template_name="registration/password_reset_subject.txt",

@@ -4,6 +4,8 @@
 (function () {
   "use strict";
 
+  var maps = window.CPPHubMaps;  // js/maps.js, loaded before this script
+
   function readJSON(id) {
     var element = document.getElementById(id);
     return element ? JSON.parse(element.textContent) : null;
@@ -15,9 +17,6 @@
   }
 
   // --- Map ------------------------------------------------------------------
-
-  var LAND = { color: "#c3cad4", weight: 0.6, fillColor: "#f6f4ee", fillOpacity: 1 };
-  var PILOT = { color: "#1d4f91", weight: 1.2, fillColor: "#fff3c4", fillOpacity: 1 };
 
   function popupContent(location, labels) {
     var root = document.createElement("div");
@@ -46,55 +45,18 @@
     return root;
   }
 
-  // A ring that crosses the antimeridian (Fiji, Chukotka) jumps from 180 to -180 and
-  // would be drawn as a sliver around the globe: keep it whole east of 180 instead.
-  function unwrapRing(ring) {
-    var lons = ring.map(function (point) { return point[0]; });
-    if (Math.max.apply(null, lons) - Math.min.apply(null, lons) <= 180) { return ring; }
-    return ring.map(function (point) { return point[0] < 0 ? [point[0] + 360, point[1]] : point; });
-  }
-
-  function unwrapAntimeridian(collection) {
-    collection.features.forEach(function (feature) {
-      var geometry = feature.geometry;
-      if (!geometry) { return; }
-      if (geometry.type === "Polygon") {
-        geometry.coordinates = geometry.coordinates.map(unwrapRing);
-      } else if (geometry.type === "MultiPolygon") {
-        geometry.coordinates = geometry.coordinates.map(function (polygon) { return polygon.map(unwrapRing); });
-      }
-    });
-    return collection;
-  }
-
-  function getJSON(url) {
-    return fetch(url, { credentials: "same-origin" }).then(function (response) {
-      if (!response.ok) { throw new Error(url + ": " + response.status); }
-      return response.json();
-    });
-  }
-
   function initMap() {
     var element = document.getElementById("home-map");
     var data = readJSON("home-map-data");
-    if (!element || !data || !window.L) { return; }
+    if (!element || !data || !maps || !window.L) { return; }
     var L = window.L;
-    var map = L.map(element, {
-      zoomSnap: 0.25,
-      minZoom: 1,
-      maxZoom: 12,
-      worldCopyJump: false,
-      maxBounds: [[-85, -220], [85, 220]]
-    });
-    map.attributionControl.setPrefix(false);
-    map.attributionControl.addAttribution(data.labels.attribution);
+    var map = maps.createMap(element, data.labels.attribution);
     map.setView([0, 0], 1);
 
     var markers = L.featureGroup();
     var markersByCountry = {};
     data.locations.forEach(function (location) {
-      var marker = L.marker([location.lat, location.lng], {
-        icon: L.divIcon({ className: "map-pin stage-" + location.stage, iconSize: [18, 18] }),
+      var marker = maps.pin([location.lat, location.lng], location.stage, {
         title: location.name + " · " + location.stageLabel,
         alt: location.name,
         keyboard: true,
@@ -126,34 +88,24 @@
       if (bounds.isValid()) { map.fitBounds(bounds, { padding: [24, 24], maxZoom: 8 }); }
     }
 
-    Promise.all([getJSON(data.geo.world), getJSON(data.geo.pilot)])
-      .then(function (layers) {
-        L.geoJSON(unwrapAntimeridian(layers[0]), { style: LAND, interactive: false }).addTo(map);
-        pilotLayer = L.geoJSON(layers[1], {
-          style: PILOT,
-          interactive: false,
-          onEachFeature: function (feature, layer) {
-            outlines[feature.properties.iso2] = layer.getBounds();
-          }
-        }).addTo(map);
-      })
-      .catch(function () { /* no outlines: the markers and the table still tell it all */ })
-      .then(function () {
-        markers.addTo(map);
-        markers.eachLayer(function (marker) {
-          // A keyboard-focusable pin is a button: give it a name screen readers announce.
-          marker.getElement().setAttribute("aria-label", marker.options.title);
-        });
-        zoomTo("all");
-        var buttons = document.querySelector("[data-map-zoom-buttons]");
-        if (buttons) {
-          buttons.hidden = false;
-          buttons.querySelectorAll("[data-map-zoom]").forEach(function (button) {
-            if (!boundsFor(button.getAttribute("data-map-zoom")).isValid()) { button.hidden = true; }
-            button.addEventListener("click", function () { zoomTo(button.getAttribute("data-map-zoom")); });
-          });
-        }
+    maps.drawOutlines(map, data.geo).then(function (drawn) {
+      pilotLayer = drawn.pilot;
+      outlines = drawn.countries;
+      markers.addTo(map);
+      markers.eachLayer(function (marker) {
+        // A keyboard-focusable pin is a button: give it a name screen readers announce.
+        marker.getElement().setAttribute("aria-label", marker.options.title);
       });
+      zoomTo("all");
+      var buttons = document.querySelector("[data-map-zoom-buttons]");
+      if (buttons) {
+        buttons.hidden = false;
+        buttons.querySelectorAll("[data-map-zoom]").forEach(function (button) {
+          if (!boundsFor(button.getAttribute("data-map-zoom")).isValid()) { button.hidden = true; }
+          button.addEventListener("click", function () { zoomTo(button.getAttribute("data-map-zoom")); });
+        });
+      }
+    });
   }
 
   // --- Charts -----------------------------------------------------------------
