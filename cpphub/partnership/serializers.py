@@ -33,6 +33,7 @@ def _country_field(**kwargs: Any) -> serializers.SlugRelatedField:
         slug_field="code",
         queryset=Country.objects.all(),
         help_text=_("ISO 3166-1 alpha-2 code of a country in the registry, e.g. BR"),
+        error_messages={"does_not_exist": _("There is no country with the code “{value}” in the registry.")},
         **kwargs,
     )
 
@@ -56,6 +57,7 @@ class OrganisationSerializer(_VersionedSerializer):
         allow_empty=False,
         queryset=Sector.objects.all(),
         help_text=_("Codes of the sectors the organisation works in (at least one)."),
+        error_messages={"does_not_exist": _("There is no sector with the code “{value}”.")},
     )
     partnership_roles = serializers.SlugRelatedField(
         slug_field="code",
@@ -63,6 +65,7 @@ class OrganisationSerializer(_VersionedSerializer):
         required=False,
         queryset=PartnershipRole.objects.all(),
         help_text=_("Codes of the organisation's roles in the partnership."),
+        error_messages={"does_not_exist": _("There is no partnership role with the code “{value}”.")},
     )
     country = _country_field(allow_null=True, required=False)
 

@@ -56,9 +56,26 @@ def test_an_unknown_sector_code_is_a_400_naming_sectors_and_nothing_is_saved(wor
 
     assert response.status_code == 400
     assert list(response.json()) == ["sectors"]
-    assert "astrology" in response.json()["sectors"][0]
+    assert response.json()["sectors"] == ["There is no sector with the code “astrology”."]
     assert not Organisation.objects.filter(name="Childhood Brasil").exists()
     assert registry_events() == []
+
+
+def test_the_reason_of_a_400_comes_in_the_callers_language(world, api_for):
+    from django.utils import translation
+
+    response = api_for("coordinator").post(
+        "/api/v1/organisations/",
+        {**NEW_ORGANISATION, "sectors": ["astrology"]},
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="th",
+    )
+
+    assert response.status_code == 400
+    with translation.override("th"):
+        expected = translation.gettext("There is no sector with the code “{value}”.").format(value="astrology")
+    assert response.json()["sectors"] == [expected]
+    assert "There is no sector" not in expected, "the Thai catalog lacks this message"
 
 
 def test_a_missing_name_is_a_400_naming_name_and_nothing_is_saved(world, api_for):
