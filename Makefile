@@ -64,7 +64,7 @@ messages: $(VENV)/.installed-test
 	cd cpphub && ../$(PY) ../manage.py compilemessages
 
 bench: $(VENV)/.installed-test
-	$(PY) benchmarks/run.py
+	$(VENV)/bin/cpphub bench
 
 ## Refresh the front-end libraries in cpphub/static/vendor from npm.
 vendor:
