@@ -7,7 +7,7 @@ PIP := $(VENV)/bin/pip
 PYTEST_ARGS ?=
 SYSTEM_PACKAGES := chromium gettext fonts-thai-tlwg
 
-.PHONY: run test test-suite lint format install install-test system-deps messages bench vendor clean
+.PHONY: run test test-suite lint format install install-test system-deps messages schema bench vendor clean
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -63,16 +63,22 @@ messages: $(VENV)/.installed-test
 	cd cpphub && ../$(PY) ../manage.py makemessages --locale pt_BR --locale th --no-obsolete --no-location --ignore 'static/*'
 	cd cpphub && ../$(PY) ../manage.py compilemessages
 
+## Regenerate the published OpenAPI schema after changing the API.
+schema: $(VENV)/.installed
+	$(VENV)/bin/cpphub spectacular --lang en --validate --fail-on-warn --file docs/openapi.yaml
+
 bench: $(VENV)/.installed-test
 	$(VENV)/bin/cpphub bench
 
-## Refresh the front-end libraries in cpphub/static/vendor from npm.
+## Refresh the front-end libraries in cpphub/static/vendor (and axe-core, a test tool, in tests/browser/vendor) from npm.
 vendor:
 	npm install --no-save --no-audit --no-fund
 	cp node_modules/htmx.org/dist/htmx.min.js node_modules/htmx.org/LICENSE cpphub/static/vendor/htmx/
 	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images node_modules/leaflet/LICENSE cpphub/static/vendor/leaflet/
 	cp node_modules/chart.js/dist/chart.umd.min.js node_modules/chart.js/LICENSE.md cpphub/static/vendor/chartjs/
 	cp node_modules/@picocss/pico/css/pico.min.css node_modules/@picocss/pico/LICENSE.md cpphub/static/vendor/pico/
+	@# axe-core is a test tool (tests/browser/test_accessibility.py), never shipped in the static files.
+	cp node_modules/axe-core/axe.min.js node_modules/axe-core/LICENSE node_modules/axe-core/LICENSE-3RD-PARTY.txt tests/browser/vendor/axe-core/
 	@# Source maps are not vendored: drop the references, or collectstatic's manifest fails on them.
 	sed -i '/^\/\/# sourceMappingURL=/d' cpphub/static/vendor/leaflet/leaflet.js cpphub/static/vendor/chartjs/chart.umd.min.js
 	node scripts/build-geojson.js

@@ -110,7 +110,7 @@ def _location_map_data(location: PilotLocation) -> dict[str, Any]:
             "stage": location.stage,
         },
         "geo": {"world": static("geo/world.geojson"), "pilot": static("geo/pilot-countries.geojson")},
-        "labels": {"attribution": _("Outlines: Natural Earth")},
+        "labels": {"attribution": _("Outlines: Natural Earth"), "zoomIn": _("Zoom in"), "zoomOut": _("Zoom out")},
     }
 
 

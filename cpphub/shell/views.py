@@ -71,6 +71,8 @@ def _map_data(dashboard: selectors.Dashboard) -> dict[str, Any]:
             "noLeadPartner": _("not set"),
             "open": _("Open the location page"),
             "attribution": _("Outlines: Natural Earth"),
+            "zoomIn": _("Zoom in"),
+            "zoomOut": _("Zoom out"),
         },
     }
 

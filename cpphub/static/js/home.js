@@ -50,7 +50,7 @@
     var data = readJSON("home-map-data");
     if (!element || !data || !maps || !window.L) { return; }
     var L = window.L;
-    var map = maps.createMap(element, data.labels.attribution);
+    var map = maps.createMap(element, data.labels);
     map.setView([0, 0], 1);
 
     var markers = L.featureGroup();

@@ -15,7 +15,7 @@
     var position = [place.lat, place.lng];
 
     element.hidden = false;  // before Leaflet measures it
-    var map = maps.createMap(element, data.labels.attribution, { scrollWheelZoom: false });
+    var map = maps.createMap(element, data.labels, { scrollWheelZoom: false });
     map.setView(position, NO_OUTLINE_ZOOM);
     // Not a button: the pin only shows where the page's coordinates are.
     maps.pin(position, place.stage, { interactive: false, keyboard: false }).addTo(map);

@@ -36,16 +36,19 @@
   }
 
   // A Leaflet map without tiles (nothing leaves the site): the outlines are the background.
-  function createMap(element, attribution, options) {
+  // labels: the page's words for the attribution and the zoom buttons (Leaflet's own are English).
+  function createMap(element, labels, options) {
     var map = window.L.map(element, Object.assign({
       zoomSnap: 0.25,
       minZoom: 1,
       maxZoom: 12,
       worldCopyJump: false,
-      maxBounds: [[-85, -220], [85, 220]]
+      maxBounds: [[-85, -220], [85, 220]],
+      zoomControl: false
     }, options || {}));
+    window.L.control.zoom({ zoomInTitle: labels.zoomIn, zoomOutTitle: labels.zoomOut }).addTo(map);
     map.attributionControl.setPrefix(false);
-    map.attributionControl.addAttribution(attribution);
+    map.attributionControl.addAttribution(labels.attribution);
     return map;
   }
 
