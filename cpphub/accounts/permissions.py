@@ -15,13 +15,19 @@ _CACHE_ATTR = "_cpphub_memberships"
 
 
 def memberships(user: Any) -> list[Membership]:
-    """The user's active memberships, loaded once per request."""
+    """The user's active memberships in active organisations, loaded once per request.
+
+    Deactivating an organisation ends what its people may do at once, without
+    touching their memberships (reactivating it gives them back).
+    """
     if not getattr(user, "is_authenticated", False):
         return []
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is None:
         cached = list(
-            Membership.objects.filter(user=user, is_active=True).select_related("organisation", "country", "location")
+            Membership.objects.filter(user=user, is_active=True, organisation__is_active=True).select_related(
+                "organisation", "country", "location"
+            )
         )
         setattr(user, _CACHE_ATTR, cached)
     return cached

@@ -129,9 +129,9 @@ def membership_create(
 def _ensure_a_coordinator_remains(membership: Membership) -> None:
     if membership.role != Membership.Role.COORDINATOR or not membership.is_active:
         return
-    others = Membership.objects.filter(role=Membership.Role.COORDINATOR, is_active=True, user__is_active=True).exclude(
-        pk=membership.pk
-    )
+    others = Membership.objects.filter(
+        role=Membership.Role.COORDINATOR, is_active=True, user__is_active=True, organisation__is_active=True
+    ).exclude(pk=membership.pk)
     if not others.exists():
         raise ValidationError(_("The partnership needs at least one active coordinator."))
 

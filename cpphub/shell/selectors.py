@@ -278,6 +278,7 @@ def coordinators_to_ask(*, viewer: Any, limit: int = 5) -> list[Person]:
             scope=Membership.Scope.PARTNERSHIP,
             is_active=True,
             user__is_active=True,
+            organisation__is_active=True,
         )
         .select_related("user")
         .order_by("user__full_name", "user__email")
