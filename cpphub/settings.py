@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "cpphub.accounts",
     "cpphub.audit",
     "cpphub.partnership",
+    "cpphub.mapping",
     "cpphub.shell",
     "cpphub.demo",
 ]

@@ -1,0 +1,292 @@
+"""Small-cell suppression: the one engine behind every published count of the mapping.
+
+Pages, the API, exports and charts all publish aggregates of children's answers
+(counts by location x age band x sex x risk code, ...). They all go through this
+module, so the rules below hold everywhere.
+
+What is suppressed, and why
+---------------------------
+A partnership chooses a threshold ``k`` (``DEFAULT_THRESHOLD`` = 10); anything
+below ``MIN_THRESHOLD`` = 5 is refused with ``ThresholdTooLow``.
+
+1. **Primary suppression.** Every count from 1 to k-1 is withheld: interior
+   cells, row totals, column totals and the grand total alike. A small count
+   singles out a few children.
+2. **Zeros are published.** A count of 0 is not a child, and here the absence
+   of answers in a cell is not a disclosure about any child, so a true or
+   structural zero is published as 0. (The attacker below is assumed to know
+   those zeros exactly.) Zeros are still used as complementary cells when
+   nothing non-zero is left to hide.
+3. **Complementary suppression, pattern rule.** A published table is a system
+   of equations: each row of cells adds up to its row total, each column to its
+   column total, and the row totals and the column totals both add up to the
+   grand total. In every such equation that holds a suppressed number there
+   must be at least two suppressed numbers, otherwise the lone one is a
+   subtraction away. The complement is the published number of the equation with
+   the smallest count, non-zero ones first, ties broken by position; this is
+   repeated until stable.
+4. **Complementary suppression, the real criterion.** The pattern rule is
+   necessary, not sufficient. For every suppressed number a linear program
+   (HiGHS, through ``scipy.optimize.linprog``) computes the smallest and the
+   largest value an attacker can derive from everything published: published
+   numbers fixed, suppressed numbers >= 0, every equation of the table. The
+   number is safe only if ``max > min`` (it is not pinned down) and
+   ``max >= k`` (the attacker cannot tell that it is a small count). If a
+   number fails, its published partner in its row or column with the smallest
+   count (non-zero first) is suppressed too (any published number if it has
+   none left), and the pattern rule and the check run again. Suppressing more
+   only widens the intervals, so numbers that passed once are not checked again.
+   The equations of a two-way table are totally unimodular, so the LP bounds are
+   integers and equal what an attacker solving for whole numbers would find.
+
+Withheld numbers are published as ``None`` with ``suppressed=True`` and the
+reason (``primary`` or ``complementary``), never as a number.
+
+Attacker model, and overlapping queries
+---------------------------------------
+The attacker sees every published cell and margin of one table (or series),
+knows how they add up, and knows that counts are whole and non-negative. Two
+overlapping tables (say, the same counts with and without one location) could
+be differenced to recover a hidden cell; this module does not see across
+tables. Callers prevent that by always publishing a view from the same fixed
+table shape (all rows and columns of the view, filtered only by what selects
+the whole table), so the same cells are always hidden the same way.
+
+The engine is deterministic: the same input gives the same output, whatever
+the order of the calls.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import numpy as np
+from scipy.optimize import linprog
+
+MIN_THRESHOLD = 5
+DEFAULT_THRESHOLD = 10
+
+R = TypeVar("R", bound=Hashable)
+C = TypeVar("C", bound=Hashable)
+
+_TOLERANCE = 1e-6
+
+
+class ThresholdTooLow(ValueError):
+    """A threshold below ``MIN_THRESHOLD`` was asked for."""
+
+
+class Reason(enum.StrEnum):
+    PRIMARY = "primary"
+    COMPLEMENTARY = "complementary"
+
+
+@dataclass(frozen=True)
+class PublishedCount:
+    """One number as it may be shown: ``value`` is ``None`` when it is suppressed."""
+
+    value: int | None
+    suppressed: bool = False
+    reason: Reason | None = None
+
+
+@dataclass(frozen=True)
+class SuppressedTable(Generic[R, C]):
+    """A two-way table ready to publish: cells, row and column totals, grand total."""
+
+    k: int
+    rows: tuple[R, ...]
+    columns: tuple[C, ...]
+    cells: dict[tuple[R, C], PublishedCount]
+    row_totals: dict[R, PublishedCount]
+    column_totals: dict[C, PublishedCount]
+    grand_total: PublishedCount
+
+
+@dataclass(frozen=True)
+class SuppressedSeries:
+    """A list of counts (a bar chart) and its total, ready to publish."""
+
+    k: int
+    values: tuple[PublishedCount, ...]
+    total: PublishedCount
+
+
+@dataclass(frozen=True)
+class _System:
+    """Numbers to publish and the equations between them: ``sum(parts) == total``."""
+
+    counts: tuple[int, ...]
+    equations: tuple[tuple[tuple[int, ...], int], ...]
+
+
+def check_threshold(k: int) -> int:
+    """``k`` if it is an allowed threshold, else ``ThresholdTooLow`` (or ``TypeError``)."""
+    if isinstance(k, bool) or not isinstance(k, int):
+        raise TypeError(f"the threshold must be an int, not {k!r}")
+    if k < MIN_THRESHOLD:
+        raise ThresholdTooLow(f"a threshold of {k} is below the minimum of {MIN_THRESHOLD}")
+    return k
+
+
+def _check_count(count: object) -> int:
+    if isinstance(count, bool) or not isinstance(count, int):
+        raise TypeError(f"counts must be ints, not {count!r}")
+    if count < 0:
+        raise ValueError(f"counts cannot be negative: {count}")
+    return count
+
+
+def _attacker_interval(system: _System, suppressed: frozenset[int], index: int) -> tuple[float, float]:
+    """The smallest and largest value of number ``index`` consistent with what is published."""
+    size = len(system.counts)
+    a_eq = np.zeros((len(system.equations), size))
+    for row, (parts, total) in enumerate(system.equations):
+        a_eq[row, list(parts)] = 1.0
+        a_eq[row, total] = -1.0
+    b_eq = np.zeros(len(system.equations))
+    bounds = [(0.0, None) if i in suppressed else (float(system.counts[i]),) * 2 for i in range(size)]
+    objective = np.zeros(size)
+    objective[index] = 1.0
+    low = linprog(objective, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs")
+    high = linprog(-objective, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs")
+    if low.status != 0 or high.status not in (0, 3):
+        raise RuntimeError(f"the disclosure check failed to solve: {low.message} / {high.message}")
+    return float(low.fun), math.inf if high.status == 3 else float(-high.fun)
+
+
+def _is_safe(system: _System, suppressed: frozenset[int], index: int, k: int) -> bool:
+    low, high = _attacker_interval(system, suppressed, index)
+    return high > low + _TOLERANCE and high >= k - _TOLERANCE
+
+
+def _pick_complement(system: _System, candidates: set[int]) -> int:
+    """The candidate with the smallest count, non-zero ones first, then by position."""
+    return min(candidates, key=lambda i: (system.counts[i] == 0, system.counts[i], i))
+
+
+def _suppress(system: _System, k: int) -> dict[int, Reason]:
+    """Which numbers of ``system`` to withhold, and why."""
+    reasons = {i: Reason.PRIMARY for i, count in enumerate(system.counts) if 1 <= count < k}
+    members = [(*parts, total) for parts, total in system.equations]
+    safe: set[int] = set()
+    while True:
+        # Pattern rule: no equation may hold exactly one suppressed number.
+        changed = True
+        while changed:
+            changed = False
+            for equation in members:
+                hidden = [i for i in equation if i in reasons]
+                published = {i for i in equation if i not in reasons}
+                if len(hidden) == 1 and published:
+                    reasons[_pick_complement(system, published)] = Reason.COMPLEMENTARY
+                    changed = True
+        # The real criterion: every suppressed number keeps a wide enough interval.
+        suppressed = frozenset(reasons)
+        unsafe = [i for i in sorted(suppressed - safe) if not _is_safe(system, suppressed, i, k)]
+        safe |= suppressed - set(unsafe)
+        if not unsafe:
+            return reasons
+        for index in unsafe:
+            partners = {i for equation in members if index in equation for i in equation if i not in reasons}
+            if not partners:
+                partners = {i for i in range(len(system.counts)) if i not in reasons}
+            if partners:
+                reasons[_pick_complement(system, partners)] = Reason.COMPLEMENTARY
+                break
+        else:  # pragma: no cover - with everything hidden and the grand total too, nothing is bounded
+            raise RuntimeError("suppression could not protect the table")
+
+
+def _published(count: int, reasons: Mapping[int, Reason], index: int) -> PublishedCount:
+    if index in reasons:
+        return PublishedCount(value=None, suppressed=True, reason=reasons[index])
+    return PublishedCount(value=count)
+
+
+def suppress_table(
+    counts: Mapping[tuple[R, C], int],
+    *,
+    k: int = DEFAULT_THRESHOLD,
+    rows: Sequence[R] | None = None,
+    columns: Sequence[C] | None = None,
+) -> SuppressedTable[R, C]:
+    """Protect a two-way table of counts, given as ``{(row, column): count}``.
+
+    ``rows`` and ``columns`` fix the shape and order of the table (a missing
+    cell counts 0); by default they are taken from ``counts`` in order of first
+    appearance. Always pass them from a view so its table shape never changes.
+    """
+    check_threshold(k)
+    row_labels = tuple(rows) if rows is not None else tuple(dict.fromkeys(r for r, _ in counts))
+    column_labels = tuple(columns) if columns is not None else tuple(dict.fromkeys(c for _, c in counts))
+    if len(set(row_labels)) != len(row_labels) or len(set(column_labels)) != len(column_labels):
+        raise ValueError("row and column labels must be unique")
+    unknown = [key for key in counts if key[0] not in row_labels or key[1] not in column_labels]
+    if unknown:
+        raise ValueError(f"counts outside the table's rows and columns: {unknown[:3]}")
+    grid = [[_check_count(counts.get((r, c), 0)) for c in column_labels] for r in row_labels]
+    return _suppress_grid(grid, k=k, rows=row_labels, columns=column_labels)
+
+
+def suppress_grid(grid: Sequence[Sequence[int]], *, k: int = DEFAULT_THRESHOLD) -> SuppressedTable[int, int]:
+    """Protect a two-way table given as a list of rows; labels are the row and column indexes."""
+    check_threshold(k)
+    width = len(grid[0]) if grid else 0
+    if any(len(row) != width for row in grid):
+        raise ValueError("every row of the table must have the same number of columns")
+    checked = [[_check_count(count) for count in row] for row in grid]
+    return _suppress_grid(checked, k=k, rows=tuple(range(len(grid))), columns=tuple(range(width)))
+
+
+def _suppress_grid(
+    grid: list[list[int]], *, k: int, rows: tuple[R, ...], columns: tuple[C, ...]
+) -> SuppressedTable[R, C]:
+    # Numbered as one (m+1) x (n+1) table: the last column holds the row totals,
+    # the last row the column totals, the last corner the grand total.
+    m, n = len(rows), len(columns)
+
+    def at(i: int, j: int) -> int:
+        return i * (n + 1) + j
+
+    full = [[*row, sum(row)] for row in grid]
+    full.append([sum(full[i][j] for i in range(m)) for j in range(n + 1)])
+    equations = [(tuple(at(i, j) for j in range(n)), at(i, n)) for i in range(m + 1)]
+    equations += [(tuple(at(i, j) for i in range(m)), at(m, j)) for j in range(n + 1)]
+    system = _System(counts=tuple(count for row in full for count in row), equations=tuple(equations))
+    reasons = _suppress(system, k) if m and n else {}
+
+    def published(i: int, j: int) -> PublishedCount:
+        return _published(full[i][j], reasons, at(i, j))
+
+    return SuppressedTable(
+        k=k,
+        rows=rows,
+        columns=columns,
+        cells={(r, c): published(i, j) for i, r in enumerate(rows) for j, c in enumerate(columns)},
+        row_totals={r: published(i, n) for i, r in enumerate(rows)},
+        column_totals={c: published(m, j) for j, c in enumerate(columns)},
+        grand_total=published(m, n),
+    )
+
+
+def suppress_series(counts: Sequence[int], *, k: int = DEFAULT_THRESHOLD) -> SuppressedSeries:
+    """Protect a list of counts published with their total (a bar chart), by the same rules.
+
+    If one value is hidden while the total is shown, a second value is hidden
+    too (or the total is withheld), and the hidden values together must reach k.
+    """
+    check_threshold(k)
+    values = [_check_count(count) for count in counts]
+    total = len(values)
+    system = _System(counts=(*values, sum(values)), equations=((tuple(range(total)), total),))
+    reasons = _suppress(system, k) if values else {}
+    return SuppressedSeries(
+        k=k,
+        values=tuple(_published(count, reasons, i) for i, count in enumerate(values)),
+        total=_published(system.counts[total], reasons, total),
+    )
