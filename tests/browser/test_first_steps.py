@@ -48,9 +48,12 @@ def test_a_coordinator_signs_in_with_two_factor_switches_language_and_exports_or
     expect(page.locator("nav.main-nav")).to_contain_text("Partnership")
 
     # The navigation in Thai, then in Portuguese.
+    # The switcher sends the form on change once the page's script has run.
+    page.wait_for_load_state("load")
     page.select_option("#language-select", "th")
     expect(page.locator("html")).to_have_attribute("lang", "th")
     expect(page.locator("nav.main-nav")).to_contain_text(translated("Partnership", "th"))
+    page.wait_for_load_state("load")
     page.select_option("#language-select", "pt-br")
     expect(page.locator("html")).to_have_attribute("lang", "pt-br")
     expect(page.locator("nav.main-nav")).to_contain_text(translated("Partnership", "pt-br"))
