@@ -10,6 +10,9 @@ from __future__ import annotations
 import os
 import sys
 
+# Subcommands spelt with a hyphen, and the Django management command (a module name, so no hyphen) that runs them.
+ALIASES = {"import-form": "import_form"}
+
 
 def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cpphub.settings")
@@ -17,6 +20,10 @@ def main(argv: list[str] | None = None) -> None:
 
     args = list(sys.argv if argv is None else ["cpphub", *argv])
     args[0] = "cpphub"
+    # The subcommand, or the command asked about in ``cpphub help <command>``.
+    for position in (1, 2):
+        if len(args) > position and args[position] in ALIASES and (position == 1 or args[1] == "help"):
+            args[position] = ALIASES[args[position]]
     execute_from_command_line(args)
 
 
