@@ -148,6 +148,14 @@ def client_for(world, client):  # type: ignore[no-untyped-def]
     return make
 
 
+@pytest.fixture(autouse=True)
+def _patient_browser_expectations():  # type: ignore[no-untyped-def]
+    """Two test workers and Chromium share two cores: give page expectations time under load."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=15_000)
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):  # type: ignore[no-untyped-def]
     """Debian's Chromium, never a downloaded browser; no background traffic on the closed network."""
