@@ -8,6 +8,14 @@ from cpphub.mapping.models import Choice, Instrument, Question
 from cpphub.mapping.tests.forms import SURVEY, xlsx
 
 
+@pytest.fixture(autouse=True)
+def keep_the_test_connection(monkeypatch):
+    """A command run from the command line closes every connection when it ends; the test's own must stay."""
+    from django.db import connections
+
+    monkeypatch.setattr(connections, "close_all", lambda: None)
+
+
 def counts() -> tuple[int, int, int, int]:
     return (Instrument.objects.count(), Question.objects.count(), Choice.objects.count(), AuditEvent.objects.count())
 
