@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from cpphub.audit.models import AuditEvent
 from cpphub.mapping.models import Choice, Instrument, Question
-from cpphub.mapping.services import instrument_import
+from cpphub.mapping.services.instruments import instrument_import
 from cpphub.mapping.tests.forms import CSV, LANGS, SURVEY, xlsx
 
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from cpphub.mapping.selectors import instrument_labels
-from cpphub.mapping.services import instrument_import
+from cpphub.mapping.selectors.instruments import instrument_labels
+from cpphub.mapping.services.instruments import instrument_import
 from cpphub.mapping.tests.forms import xlsx
 
 

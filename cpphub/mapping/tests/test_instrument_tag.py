@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from cpphub.audit.models import AuditEvent
 from cpphub.mapping.models import Choice, Question
-from cpphub.mapping.services import instrument_import, instrument_tag
+from cpphub.mapping.services.instruments import instrument_import, instrument_tag
 from cpphub.mapping.tests.forms import xlsx
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from cpphub.mapping.models import Choice, Question
-from cpphub.mapping.services import instrument_import
+from cpphub.mapping.services.instruments import instrument_import
 
 INSTRUMENTS = Path(__file__).resolve().parent.parent / "instruments"
 LANGUAGES = ["English (en)", "Português (pt)", "ไทย (th)"]

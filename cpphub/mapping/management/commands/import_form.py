@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from cpphub.mapping.models import Choice, Question
-from cpphub.mapping.services import instrument_import
+from cpphub.mapping.services.instruments import instrument_import
 from cpphub.partnership.models import PilotLocation
 
 

@@ -1,0 +1,1 @@
+"""Every write of the Map stage, one module per sub-domain."""

@@ -1,0 +1,1 @@
+"""Pages of the Map stage, one module per area."""
