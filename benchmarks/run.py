@@ -76,8 +76,19 @@ def bench_organisation_api(token: str) -> tuple[float, float]:
 
 
 def main() -> None:
-    token = setup_registry(organisations=2000)
-    results = {"registry API page of 50 organisations (2,000 in all)": bench_organisation_api(token)}
+    import importlib
+
+    only = set(sys.argv[1:])  # e.g. `cpphub bench ingest riskmap`
+    results: dict[str, tuple[float, float]] = {}
+    if not only or "registry" in only:
+        token = setup_registry(organisations=2000)
+        results["registry API page of 50 organisations (2,000 in all)"] = bench_organisation_api(token)
+    else:
+        call_command("migrate", verbosity=0)
+    # One module per area beside this file, each with run() -> {name: (subject seconds, reference seconds)}.
+    for area in ("ingest", "riskmap"):
+        if not only or area in only:
+            results.update(importlib.import_module(f"benchmarks.{area}").run())
     print(f"{'benchmark':<58} {'subject':>10} {'reference':>10} {'ratio':>8}")
     for name, (subject, reference) in results.items():
         print(f"{name:<58} {subject * 1000:>8.2f}ms {reference * 1000:>8.2f}ms {subject / reference:>7.1f}x")
