@@ -11,7 +11,7 @@ import os
 import sys
 
 # Subcommands spelt with a hyphen, and the Django management command (a module name, so no hyphen) that runs them.
-ALIASES = {"import-form": "import_form"}
+ALIASES = {"import-form": "import_form", "import-submissions": "import_submissions"}
 
 
 def main(argv: list[str] | None = None) -> None:

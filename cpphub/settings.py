@@ -99,6 +99,8 @@ INSTALLED_APPS = [
     "django_tables2",
     "django_htmx",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     # CPP Hub, ground first
     "cpphub.accounts",
     "cpphub.audit",
@@ -232,6 +234,19 @@ CACHES = {
     }
 }
 
+# Background jobs (large submission imports): kept in the database and run by
+# `cpphub db_worker`, which `cpphub serve` starts beside the web server.
+# CPPHUB_TASKS_IMMEDIATE=true runs them at once in the process that enqueues them.
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if envbool("CPPHUB_TASKS_IMMEDIATE", False)
+            else "django_tasks_db.DatabaseBackend"
+        )
+    }
+}
+
 # Email: printed to the console unless an SMTP server is configured.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -298,6 +313,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several models have a "scope" or "kind": name each enum after its model.
+    "ENUM_NAME_OVERRIDES": {
+        "MembershipScopeEnum": "cpphub.accounts.models.Membership.Scope",
+        "ConsentScopeEnum": "cpphub.mapping.models.people.Consent.Scope",
+        "MappingSessionKindEnum": "cpphub.mapping.models.people.MappingSession.Kind",
+        "QuestionKindEnum": "cpphub.mapping.models.instruments.Question.Kind",
+        "FindingKindEnum": "cpphub.mapping.models.findings.Finding.Kind",
+    },
 }
 
 # Security headers -------------------------------------------------------------

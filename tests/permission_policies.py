@@ -30,6 +30,10 @@ SUPERUSER = "superuser"  # the Django admin
 # Row-level research data of Chiang Rai (the kwargs factories build Chiang Rai records):
 # only the facilitators of that location, not even superusers or coordinators.
 FACILITATOR_HERE = "facilitator_here"
+# Pages and lists of the Map stage each facilitator uses for their own locations.
+FACILITATOR_ANY = "facilitator_any"
+# Importing an instrument: to a location one facilitates, or as a partnership template (coordinators).
+FACILITATOR_OR_MANAGER = "facilitator_or_manager"
 
 ALLOWED: dict[str, set[str]] = {
     PUBLIC: set(VISITORS),
@@ -39,6 +43,8 @@ ALLOWED: dict[str, set[str]] = {
     AUDIT: {"superuser", "dpo"},
     SUPERUSER: {"superuser"},
     FACILITATOR_HERE: {"facilitator"},
+    FACILITATOR_ANY: {"facilitator", "other_facilitator"},
+    FACILITATOR_OR_MANAGER: {"facilitator", "other_facilitator", "coordinator", "superuser"},
 }
 
 

@@ -36,6 +36,10 @@ def print_sign_ins(out: OutputWrapper, sign_ins: Sequence[DemoSignIn], password:
         console.print("Demo sign-ins")
         console.print(sign_ins_table(sign_ins))
         console.print(f"Password for every demo sign-in: [bold]{escape(password)}[/bold]")
+        console.print(
+            "The demo's mapping data is synthetic. A facilitator sees the submissions of their own pilot "
+            "location; everyone else sees the risk map's suppressed counts."
+        )
     if any(row.two_factor for row in sign_ins):
         console.print(
             "Sign-ins marked 'yes' under Two-factor enrol an authenticator app (TOTP) at their first sign-in."

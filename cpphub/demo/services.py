@@ -212,4 +212,9 @@ def demo_partnership_load(*, acting_user: Any = None, password: str | None = Non
             values={"is_active": True},
         )
         result.tally("memberships", outcome)
+
+    # The Map stage builds on the partnership above (and imports this module's _upsert).
+    from cpphub.demo.mapping.load import demo_mapping_load
+
+    demo_mapping_load(result=result, locations=locations)
     return result

@@ -60,7 +60,7 @@ from __future__ import annotations
 
 import enum
 import math
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -169,8 +169,15 @@ def _pick_complement(system: _System, candidates: set[int]) -> int:
     return min(candidates, key=lambda i: (system.counts[i] == 0, system.counts[i], i))
 
 
-def _suppress(system: _System, k: int) -> dict[int, Reason]:
-    """Which numbers of ``system`` to withhold, and why."""
+Certificate = Callable[[_System, frozenset[int], int, int], bool]
+
+
+def _suppress(system: _System, k: int, certify: Certificate | None = None) -> dict[int, Reason]:
+    """Which numbers of ``system`` to withhold, and why.
+
+    ``certify(system, suppressed, index, k)``, when given, may prove a number
+    safe without the linear programs (it must only answer True when they would).
+    """
     reasons = {i: Reason.PRIMARY for i, count in enumerate(system.counts) if 1 <= count < k}
     members = [(*parts, total) for parts, total in system.equations]
     safe: set[int] = set()
@@ -187,7 +194,12 @@ def _suppress(system: _System, k: int) -> dict[int, Reason]:
                     changed = True
         # The real criterion: every suppressed number keeps a wide enough interval.
         suppressed = frozenset(reasons)
-        unsafe = [i for i in sorted(suppressed - safe) if not _is_safe(system, suppressed, i, k)]
+        unsafe = [
+            i
+            for i in sorted(suppressed - safe)
+            if not (certify is not None and certify(system, suppressed, i, k))
+            and not _is_safe(system, suppressed, i, k)
+        ]
         safe |= suppressed - set(unsafe)
         if not unsafe:
             return reasons
@@ -289,4 +301,149 @@ def suppress_series(counts: Sequence[int], *, k: int = DEFAULT_THRESHOLD) -> Sup
         k=k,
         values=tuple(_published(count, reasons, i) for i, count in enumerate(values)),
         total=_published(system.counts[total], reasons, total),
+    )
+
+
+# --- A faster path, with the same results ---------------------------------------------
+#
+# Most suppressed numbers of a small table can be shown safe without a linear
+# program: a feasible change of the hidden numbers that keeps every equation
+# and every number >= 0, and lifts the number to at least k (or moves it at
+# all, when it is k or more already), proves that the attacker's interval is
+# wide enough. The functions below look for such a change along the simplest
+# cycles (a rectangle of hidden numbers in a table, a pair in a series) and fall
+# back on the linear programs when they find none, so they decide exactly as
+# ``suppress_grid`` and ``suppress_series`` do, only faster.
+
+
+def _wide_enough(value: int, up: float, down: float, k: int) -> bool:
+    """Safe if the number can rise by ``up`` to reach k, or, being k or more, move at all."""
+    return (up >= 1 and value + up >= k) or (value >= k and (up >= 1 or down >= 1))
+
+
+def _highest_proves(system: _System, suppressed: frozenset[int], index: int, k: int) -> bool:
+    """One linear program instead of two: the largest value alone proves it when it reaches k and exceeds the count.
+
+    The true count is a feasible value, so the smallest value is at most the count.
+    """
+    size = len(system.counts)
+    a_eq = np.zeros((len(system.equations), size))
+    for row, (parts, total) in enumerate(system.equations):
+        a_eq[row, list(parts)] = 1.0
+        a_eq[row, total] = -1.0
+    bounds = [(0.0, None) if i in suppressed else (float(system.counts[i]),) * 2 for i in range(size)]
+    objective = np.zeros(size)
+    objective[index] = -1.0
+    high = linprog(objective, A_eq=a_eq, b_eq=np.zeros(len(system.equations)), bounds=bounds, method="highs")
+    if high.status == 3:
+        return True
+    if high.status != 0:
+        return False
+    highest = float(-high.fun)
+    return highest >= k - _TOLERANCE and highest > system.counts[index] + _TOLERANCE
+
+
+def _grid_certificate(m: int, n: int) -> Certificate:
+    """Rectangle moves in an (m+1) x (n+1) table whose last row and column hold the totals."""
+
+    def sign(i: int, j: int) -> int:
+        # Signed so that every row and column of the augmented table adds up to 0.
+        return (-1 if i == m else 1) * (-1 if j == n else 1)
+
+    def certify(system: _System, suppressed: frozenset[int], index: int, k: int) -> bool:
+        i, j = divmod(index, n + 1)
+        value = system.counts[index]
+        for i2 in range(m + 1):
+            if i2 == i or i2 * (n + 1) + j not in suppressed:
+                continue
+            for j2 in range(n + 1):
+                corners = (i * (n + 1) + j2, i2 * (n + 1) + j, i2 * (n + 1) + j2)
+                if j2 == j or any(c not in suppressed for c in corners):
+                    continue
+                # Raise the number by t: y[i][j] += s t, y[i][j2] -= s t, y[i2][j] -= s t, y[i2][j2] += s t.
+                s = sign(i, j)
+                deltas = (
+                    -s * sign(i, j2),
+                    -s * sign(i2, j),
+                    s * sign(i2, j2),
+                )
+                up = min((system.counts[c] for c, d in zip(corners, deltas, strict=True) if d < 0), default=math.inf)
+                down = min([value, *(system.counts[c] for c, d in zip(corners, deltas, strict=True) if d > 0)])
+                if _wide_enough(value, up, down, k):
+                    return True
+        return _highest_proves(system, suppressed, index, k)
+
+    return certify
+
+
+def _series_certificate(size: int) -> Certificate:
+    """Moves between two hidden values (one up, one down), or a hidden value and the hidden total (both up)."""
+
+    def certify(system: _System, suppressed: frozenset[int], index: int, k: int) -> bool:
+        value = system.counts[index]
+        if index == size:  # the total: moves with a hidden value
+            partners = [system.counts[i] for i in suppressed if i != size]
+            return bool(partners) and _wide_enough(value, math.inf, min(value, max(partners)), k)
+        for other in suppressed:
+            if other == index:
+                continue
+            if other == size:
+                up, down = math.inf, min(value, system.counts[size])
+            else:
+                up, down = system.counts[other], value
+            if _wide_enough(value, up, down, k):
+                return True
+        return _highest_proves(system, suppressed, index, k)
+
+    return certify
+
+
+def protect_grid(grid: Sequence[Sequence[int]], *, k: int = DEFAULT_THRESHOLD) -> SuppressedTable[int, int]:
+    """The same result as ``suppress_grid``, faster on small tables (fewer linear programs)."""
+    check_threshold(k)
+    width = len(grid[0]) if grid else 0
+    if any(len(row) != width for row in grid):
+        raise ValueError("every row of the table must have the same number of columns")
+    checked = [[_check_count(count) for count in row] for row in grid]
+    m, n = len(checked), width
+    full = [[*row, sum(row)] for row in checked]
+    full.append([sum(full[i][j] for i in range(m)) for j in range(n + 1)])
+    if not any(1 <= count < k for row in full for count in row):
+        reasons: dict[int, Reason] = {}
+    else:
+        at = lambda i, j: i * (n + 1) + j  # noqa: E731
+        equations = [(tuple(at(i, j) for j in range(n)), at(i, n)) for i in range(m + 1)]
+        equations += [(tuple(at(i, j) for i in range(m)), at(m, j)) for j in range(n + 1)]
+        system = _System(counts=tuple(c for row in full for c in row), equations=tuple(equations))
+        reasons = _suppress(system, k, _grid_certificate(m, n)) if m and n else {}
+
+    def published(i: int, j: int) -> PublishedCount:
+        return _published(full[i][j], reasons, i * (n + 1) + j)
+
+    rows, columns = tuple(range(m)), tuple(range(n))
+    return SuppressedTable(
+        k=k,
+        rows=rows,
+        columns=columns,
+        cells={(i, j): published(i, j) for i in rows for j in columns},
+        row_totals={i: published(i, n) for i in rows},
+        column_totals={j: published(m, j) for j in columns},
+        grand_total=published(m, n),
+    )
+
+
+def protect_series(counts: Sequence[int], *, k: int = DEFAULT_THRESHOLD) -> SuppressedSeries:
+    """The same result as ``suppress_series``, faster (fewer linear programs)."""
+    check_threshold(k)
+    values = [_check_count(count) for count in counts]
+    size = len(values)
+    system = _System(counts=(*values, sum(values)), equations=((tuple(range(size)), size),))
+    if not any(1 <= count < k for count in system.counts):
+        reasons: dict[int, Reason] = {}
+    else:
+        reasons = _suppress(system, k, _series_certificate(size)) if values else {}
+    return SuppressedSeries(
+        k=k,
+        values=tuple(_published(count, reasons, i) for i, count in enumerate(values)),
+        total=_published(system.counts[size], reasons, size),
     )

@@ -11,11 +11,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from cpphub.accounts import permissions
+from cpphub.mapping.selectors import access as mapping_access
+
+
+def facilitates_somewhere(user: Any) -> bool:
+    """Row-level research pages (participants, imports): facilitators of at least one location."""
+    return bool(mapping_access.facilitated_location_ids(user))
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,19 @@ SECTIONS: list[NavSection] = [
             NavItem(_("People and access"), "accounts:user_list", permissions.can_manage_partnership),
         ],
     ),
+    NavSection(
+        "mapping",
+        _("Mapping"),
+        [
+            NavItem(_("Risk and strength map"), "mapping:riskmap"),
+            NavItem(_("Instruments"), "mapping:instrument_list"),
+            NavItem(_("Mapping sessions"), "mapping:session_list"),
+            NavItem(_("Findings"), "mapping:finding_list"),
+            NavItem(_("Participants and consent"), "mapping:participant_list", facilitates_somewhere),
+            NavItem(_("Imports"), "mapping:import_list", facilitates_somewhere),
+            NavItem(_("Mapping settings"), "mapping:settings", permissions.can_manage_partnership),
+        ],
+    ),
     NavSection("bottom_up", _("Bottom up")),
     NavSection("top_down", _("Top down")),
     NavSection("coordination", _("Coordination")),
@@ -67,7 +86,10 @@ def navigation_for(user: Any, current_path: str) -> list[dict[str, Any]]:
         for item in section.items:
             if not item.allowed(user):
                 continue
-            url = reverse(item.url_name)
+            try:
+                url = reverse(item.url_name)
+            except NoReverseMatch:  # an area whose pages are not there (yet): leave its item out
+                continue
             current = current_path == url or (url != "/" and current_path.startswith(url))
             items.append({"label": item.label, "url": url, "current": current})
         if items:

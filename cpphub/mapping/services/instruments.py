@@ -18,7 +18,8 @@ from pyxform.xls2xform import convert
 
 from cpphub.audit.models import AuditEvent
 from cpphub.audit.services import audit_record, diff, snapshot
-from cpphub.mapping.models import Choice, Instrument, Question
+from cpphub.mapping.models import Choice, Instrument, Question, Submission
+from cpphub.mapping.services.submissions import counts_rebuild
 from cpphub.partnership.models import PilotLocation
 
 SUFFIXES = (".xlsx", ".xls", ".csv")
@@ -190,7 +191,10 @@ def instrument_tag(
     strength: str | None = None,
     acting_user: Any,
 ) -> Question | Choice:
-    """Tag a question or a choice with the risk taxonomy; an argument left as None is left unchanged."""
+    """Tag a question or a choice with the risk taxonomy; an argument left as None is left unchanged.
+
+    The counts of the instrument's stored submissions are recounted with the new tags.
+    """
     item = type(question_or_choice)._default_manager.select_for_update().get(pk=question_or_choice.pk)
     before = snapshot(item)
     given = {
@@ -208,4 +212,8 @@ def instrument_tag(
     if changes:
         item.save()
         audit_record(action=AuditEvent.Action.UPDATE, acting_user=acting_user, obj=item, changes=changes)
+        # The counts of the risk map follow the tags of answers already stored.
+        instrument = item.question.instrument if isinstance(item, Choice) else item.instrument
+        if Submission.objects.filter(instrument=instrument).exists():
+            counts_rebuild(instrument=instrument)
     return item

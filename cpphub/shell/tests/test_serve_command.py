@@ -11,12 +11,15 @@ from cpphub.partnership.models import Organisation
 pytestmark = pytest.mark.django_db
 
 SERVE = "cpphub.shell.management.commands.serve.call_command"
+WORKER = "cpphub.shell.management.commands.serve.Command._start_worker"
 
 
 def serve(*args: str) -> tuple[str, mock.MagicMock]:
     out = StringIO()
-    with mock.patch(SERVE) as inner:
+    with mock.patch(SERVE) as inner, mock.patch(WORKER) as worker:
         call_command("serve", *args, stdout=out)
+    # The background worker starts beside the server, unless told not to.
+    assert worker.called == ("--no-worker" not in args)
     return out.getvalue(), inner
 
 
