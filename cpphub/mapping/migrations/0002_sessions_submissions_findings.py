@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
                     "threshold",
                     models.PositiveSmallIntegerField(
                         default=10,
-                        help_text="Counts from 1 to this number minus one are never published. At least 5.",
+                        help_text="Counts from 1 up to one less than this number are never published. At least 5.",
                         validators=[
                             django.core.validators.MinValueValidator(5),
                             django.core.validators.MaxValueValidator(100),

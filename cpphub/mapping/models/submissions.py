@@ -24,7 +24,7 @@ class MappingSettings(models.Model):
         _("small-cell threshold"),
         default=DEFAULT_THRESHOLD,
         validators=[MinValueValidator(MIN_THRESHOLD), MaxValueValidator(100)],
-        help_text=_("Counts from 1 to this number minus one are never published. At least 5."),
+        help_text=_("Counts from 1 up to one less than this number are never published. At least 5."),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
