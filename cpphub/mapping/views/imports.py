@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
@@ -169,7 +170,7 @@ def submission_list(request: HttpRequest) -> HttpResponse:
             "filter_form": filterset.form,
             "list_url": request.path,
             "region_id": "submission-list",
-            "count_text": _("{count} submissions").format(count=count),
+            "count_text": ngettext("{count} submission", "{count} submissions", count).format(count=count),
         },
     )
 

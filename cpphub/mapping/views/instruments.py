@@ -15,7 +15,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -57,7 +57,9 @@ def instrument_list(request: HtmxHttpRequest) -> HttpResponse:
             "filter_form": InstrumentFilter(request.GET or None).form,
             "list_url": request.path,
             "region_id": region_id,
-            "count_text": _("{count} instruments").format(count=table.paginator.count),
+            "count_text": ngettext("{count} instrument", "{count} instruments", table.paginator.count).format(
+                count=table.paginator.count
+            ),
             "can_import": selectors.can_import_instruments(request.user),
         },
     )

@@ -17,7 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
@@ -89,7 +89,7 @@ def _list_page(
     table: Any,
     filter_form: Any,
     template: str,
-    count_text: str,
+    count_text: Callable[[int], str],
     **context: Any,
 ) -> HttpResponse:
     RequestConfig(request, paginate={"per_page": PAGE_SIZE}).configure(table)
@@ -102,7 +102,7 @@ def _list_page(
             "filter_form": filter_form,
             "list_url": request.path,
             "region_id": table.region_id,
-            "count_text": count_text.format(count=table.paginator.count),
+            "count_text": count_text(table.paginator.count),
             **context,
         },
     )
@@ -138,7 +138,7 @@ def session_list(request: HtmxHttpRequest) -> HttpResponse:
         table=SessionTable(records, region_id="session-list", caption=_("Mapping sessions")),
         filter_form=SessionFilter(request.GET or None).form,
         template="mapping/session_list.html",
-        count_text=_("{count} sessions"),
+        count_text=lambda n: ngettext("{count} session", "{count} sessions", n).format(count=n),
         can_create=bool(access.facilitated_location_ids(request.user)),
     )
 
@@ -275,7 +275,9 @@ def participant_list(request: HtmxHttpRequest) -> HttpResponse:
             "filter_form": filter_form,
             "list_url": request.path,
             "region_id": table.region_id,
-            "count_text": _("{count} participants").format(count=table.paginator.count),
+            "count_text": ngettext("{count} participant", "{count} participants", table.paginator.count).format(
+                count=table.paginator.count
+            ),
         },
     )
 
@@ -406,7 +408,7 @@ def finding_list(request: HtmxHttpRequest) -> HttpResponse:
         table=FindingTable(records, region_id="finding-list", caption=_("Findings")),
         filter_form=FindingFilter(request.GET or None).form,
         template="mapping/finding_list.html",
-        count_text=_("{count} findings"),
+        count_text=lambda n: ngettext("{count} finding", "{count} findings", n).format(count=n),
         export_url_name="mapping:finding_export",
         can_create=bool(access.facilitated_location_ids(request.user)),
     )
