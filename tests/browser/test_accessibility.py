@@ -29,6 +29,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
 from conftest import PASSWORD, build_world
+from cpphub.mapping.services.people import participant_create
+from cpphub.mapping.tests.child_survey import child_survey
+from cpphub.mapping.tests.riskmap_counts import write_counts
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -224,6 +227,10 @@ def keyboard(page: Page, label: str) -> list[str]:
         stop = page.evaluate(FOCUSED)
         if stop is None or (stops and stop["index"] == stops[0]["index"]):
             break  # out of the page, or round to its top again
+        if stops and stop["index"] == stops[-1]["index"]:
+            # The day, month and year of a date field are Tab stops of one element: one stop.
+            stops[-1]["indicator"] = max(stops[-1]["indicator"], stop["indicator"])
+            continue
         stops.append(stop)
     else:
         found.append(f"[{label}] keyboard: Tab never leaves the page ({MAX_TAB_STOPS} stops)")
@@ -283,6 +290,9 @@ def sign_in(page: Page, base: str, email: str, device: TOTPDevice) -> list[str]:
     return found
 
 
+GROUPS = [(band, sex) for band in ("10_12", "13_15", "16_17") for sex in ("female", "male")]
+
+
 def test_the_main_pages_are_accessible(page: Page, live_server):
     world = build_world()
     # Coordinates, so the home map has pins and a location's page draws its map.
@@ -293,6 +303,15 @@ def test_the_main_pages_are_accessible(page: Page, live_server):
     # A demo person, so the demo banner shows on every page.
     world.users["outsider"].is_demo = True
     world.users["outsider"].save(update_fields=["is_demo"])
+    # Counts for the risk map: large, small (hidden) and zero cells, so every kind of heat-map cell shows.
+    write_counts(
+        world.locations["chiang_rai"],
+        {
+            **{(band, sex, "respondents"): 12 + 7 * position for position, (band, sex) in enumerate(GROUPS)},
+            **{(band, sex, "risk:contact:sexual"): 4 + 5 * position for position, (band, sex) in enumerate(GROUPS)},
+            ("13_15", "female", "strength:trusted_adult"): 3,
+        },
+    )
     coordinator = world.users["coordinator"]
     device = TOTPDevice.objects.create(user=coordinator, name="default", confirmed=True)
     base = live_server.url
@@ -305,6 +324,11 @@ def test_the_main_pages_are_accessible(page: Page, live_server):
         "location": f"/partnership/locations/{world.locations['chiang_rai'].pk}/",
         "people": "/people/",
         "my account": "/account/",
+        "risk map": f"/mapping/map/?location={world.locations['chiang_rai'].slug}",
+        "instruments": "/mapping/instruments/",
+        "mapping sessions": "/mapping/sessions/",
+        "findings": "/mapping/findings/",
+        "mapping settings": "/mapping/settings/",
     }
 
     found = sign_in(page, base, coordinator.email, device)
@@ -349,4 +373,40 @@ def test_the_main_pages_are_accessible(page: Page, live_server):
     expect(page.locator("#home-map .leaflet-control-zoom-in")).to_have_attribute("aria-label", zoom_in)
     found += audit(page, "home / desktop / th")
 
+    assert not found, f"{len(found)} accessibility finding(s):\n" + "\n".join(found)
+
+
+def test_a_facilitators_mapping_pages_are_accessible(page: Page, live_server):
+    world = build_world()
+    chiang_rai = world.locations["chiang_rai"]
+    facilitator = world.users["facilitator"]
+    survey = child_survey(chiang_rai, facilitator)
+    participant = participant_create(
+        data={"location": chiang_rai, "code": "CR-0001", "perspective": "child", "age_band": "13_15", "sex": "female"},
+        acting_user=None,
+    )
+    base = live_server.url
+    page.goto(f"{base}/account/login/")
+    page.fill("input[name='auth-username']", facilitator.email)
+    page.fill("input[name='auth-password']", PASSWORD)
+    page.locator("main form button[type='submit']:not([name])").first.click()
+    expect(page.locator("nav.main-nav")).to_be_attached()
+    pages = {
+        "instrument": f"/mapping/instruments/{survey.pk}/",
+        "import submissions": f"/mapping/instruments/{survey.pk}/import/",
+        "paper form": f"/mapping/instruments/{survey.pk}/enter/",
+        "participants": "/mapping/participants/",
+        "participant": f"/mapping/participants/{participant.pk}/",
+        "new finding": "/mapping/findings/new/",
+        "new session": "/mapping/sessions/new/",
+    }
+    found: list[str] = []
+    for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        page.set_viewport_size(viewport)
+        for name, path in pages.items():
+            page.goto(f"{base}{path}")
+            settle(page)
+            found += audit(page, f"{name} / {width}", reflow=width == "phone")
+            if width == "desktop":
+                found += keyboard(page, f"{name} / {width}")
     assert not found, f"{len(found)} accessibility finding(s):\n" + "\n".join(found)
