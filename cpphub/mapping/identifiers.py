@@ -17,6 +17,12 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", re.UNICODE)
 PHONE = re.compile(r"(?<![\w])\+?\(?\d[\d\s().-]{6,}\d(?![\w])")
 HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_.]{3,}")
 URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.IGNORECASE)
+# A value that is a person's name: a title before it, or two or three capitalised words and nothing else.
+HONORIFIC = re.compile(
+    r"^(mr|mrs|ms|miss|dr|sr|sra|srta|dona|seu)\.?\s+\w+|^(ด\.ช\.|ด\.ญ\.|เด็กชาย|เด็กหญิง|นางสาว|นาย|นาง)\s*\S+",
+    re.IGNORECASE | re.UNICODE,
+)
+FULL_NAME = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ'’]+(?:\s(?:da|de|do|dos|das|e)?\s?[A-ZÀ-Ý][a-zà-ÿ'’]+){1,3}$")
 # "My name is X", in the partnership's languages.
 SELF_NAMING = re.compile(
     r"\b(my name is|i am called|meu nome é|me chamo|eu me chamo|chamo-me)\s+\w+|(ชื่อ|หนูชื่อ|ผมชื่อ|ฉันชื่อ)\s*\S+",
@@ -110,6 +116,8 @@ def value_kind(value: str) -> str | None:
         return PHONE_NUMBER
     if HANDLE.search(text) or URL.search(text):
         return HANDLE_OR_LINK
+    if len(text) <= 60 and (HONORIFIC.match(text) or FULL_NAME.match(text)):
+        return NAME
     return None
 
 
