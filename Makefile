@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 PYTEST_ARGS ?=
-SYSTEM_PACKAGES := chromium gettext fonts-thai-tlwg
+SYSTEM_PACKAGES := chromium gettext fonts-thai-tlwg libharfbuzz-subset0 poppler-utils
 
 .PHONY: run test test-suite lint format install install-test system-deps messages schema bench vendor clean
 

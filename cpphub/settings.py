@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "cpphub.audit",
     "cpphub.partnership",
     "cpphub.mapping",
+    "cpphub.planning",
     "cpphub.shell",
     "cpphub.demo",
 ]

@@ -11,6 +11,7 @@ api_v1: list[URLPattern | URLResolver] = [
     path("", include("cpphub.partnership.api_urls")),
     path("", include("cpphub.audit.api_urls")),
     path("", include("cpphub.mapping.api_urls")),
+    path("", include("cpphub.planning.api_urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
 ]
@@ -23,6 +24,7 @@ urlpatterns = [
     path("partnership/", include("cpphub.partnership.urls")),
     path("audit/", include("cpphub.audit.urls")),
     path("mapping/", include("cpphub.mapping.urls")),
+    path("planning/", include("cpphub.planning.urls")),
     path("api/v1/", include((api_v1, "api"))),
     path("admin/", admin.site.urls),
 ]

@@ -216,6 +216,8 @@ def client_as(world: World, visitor: str) -> Client:
 
 def state() -> dict[str, Any]:
     """Everything a denied write could have changed."""
+    from django.apps import apps
+
     from cpphub.accounts.models import Membership, User
     from cpphub.mapping import models as mapping
     from cpphub.partnership.models import Contact, Country, Organisation, Phase, PilotLocation
@@ -243,6 +245,7 @@ def state() -> dict[str, Any]:
             mapping.Finding,
             mapping.ImportJob,
             mapping.MappingSettings,
+            *apps.get_app_config("planning").get_models(),
         )
     }
     snapshot["User"] = sorted(map(repr, User.objects.values("email", "full_name", "is_active", "password")))

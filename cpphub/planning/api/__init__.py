@@ -1,0 +1,1 @@
+"""The API of Engage, Plan and Create under /api/v1/, one module per area."""

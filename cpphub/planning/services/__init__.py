@@ -1,0 +1,1 @@
+"""Every write of Engage, Plan and Create, one module per area."""

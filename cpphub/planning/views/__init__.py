@@ -1,0 +1,1 @@
+"""Pages of Engage, Plan and Create, one module per area."""
