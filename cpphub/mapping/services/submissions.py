@@ -257,8 +257,11 @@ def participant_withdraw(*, participant: Participant, reason: str, acting_user: 
         items.update(instrument_items(instrument))
     counts = stored_counts(submissions, items)
     counts_add(counts, sign=-1)
-    answers_removed, _by_model = Answer.objects.filter(submission__participant=participant).delete()
-    submissions_removed, _by_model = submissions.delete()
+    # By the submissions' ids, not a join: PostgreSQL plans a join over rows added in the same
+    # transaction (no statistics yet) as a nested loop of sequential scans.
+    submission_ids = list(submissions.values_list("pk", flat=True))
+    answers_removed, _by_model = Answer.objects.filter(submission_id__in=submission_ids).delete()
+    submissions_removed, _by_model = Submission.objects.filter(pk__in=submission_ids).delete()
     consents = participant.consents.filter(withdrawn_at__isnull=True).update(
         withdrawn_at=now, withdrawal_reason=reason[:300]
     )
