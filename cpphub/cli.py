@@ -11,7 +11,11 @@ import os
 import sys
 
 # Subcommands spelt with a hyphen, and the Django management command (a module name, so no hyphen) that runs them.
-ALIASES = {"import-form": "import_form", "import-submissions": "import_submissions"}
+ALIASES = {
+    "import-form": "import_form",
+    "import-submissions": "import_submissions",
+    "new-location": "new_location",
+}
 
 
 def main(argv: list[str] | None = None) -> None:

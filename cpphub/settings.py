@@ -321,6 +321,9 @@ SPECTACULAR_SETTINGS = {
         "MappingSessionKindEnum": "cpphub.mapping.models.people.MappingSession.Kind",
         "QuestionKindEnum": "cpphub.mapping.models.instruments.Question.Kind",
         "FindingKindEnum": "cpphub.mapping.models.findings.Finding.Kind",
+        "AgeBandEnum": "cpphub.mapping.models.people.AgeBand",
+        "SexEnum": "cpphub.mapping.models.people.Sex",
+        "SectorEnum": "cpphub.partnership.models.Sector.Code",
     },
 }
 

@@ -34,6 +34,8 @@ FACILITATOR_HERE = "facilitator_here"
 FACILITATOR_ANY = "facilitator_any"
 # Importing an instrument: to a location one facilitates, or as a partnership template (coordinators).
 FACILITATOR_OR_MANAGER = "facilitator_or_manager"
+# A location's planning weights: its facilitators and coordinators.
+FACILITATOR_HERE_OR_MANAGER = "facilitator_here_or_manager"
 
 ALLOWED: dict[str, set[str]] = {
     PUBLIC: set(VISITORS),
@@ -45,6 +47,7 @@ ALLOWED: dict[str, set[str]] = {
     FACILITATOR_HERE: {"facilitator"},
     FACILITATOR_ANY: {"facilitator", "other_facilitator"},
     FACILITATOR_OR_MANAGER: {"facilitator", "other_facilitator", "coordinator", "superuser"},
+    FACILITATOR_HERE_OR_MANAGER: {"facilitator", "coordinator", "superuser"},
 }
 
 

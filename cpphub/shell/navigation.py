@@ -65,7 +65,22 @@ SECTIONS: list[NavSection] = [
             NavItem(_("Mapping settings"), "mapping:settings", permissions.can_manage_partnership),
         ],
     ),
-    NavSection("bottom_up", _("Bottom up")),
+    NavSection(
+        "bottom_up",
+        _("Bottom up"),
+        [
+            NavItem(_("Triple A board"), "planning:board"),
+            NavItem(_("Engage"), "planning:engage_home"),
+            NavItem(_("Stakeholders"), "planning:stakeholder_list"),
+            NavItem(_("Power and interest grid"), "planning:stakeholder_grid"),
+            NavItem(_("Engagement log"), "planning:engagement_list"),
+            NavItem(_("Planning workshops"), "planning:workshop_list"),
+            NavItem(_("Action plans"), "planning:plan_list"),
+            NavItem(
+                _("New location from a template"), "planning:location_new_from", permissions.can_manage_partnership
+            ),
+        ],
+    ),
     NavSection("top_down", _("Top down")),
     NavSection("coordination", _("Coordination")),
     NavSection("equip", _("Equip")),
