@@ -24,6 +24,7 @@ def test_the_registry_schema_validates_and_generates_without_warnings():
         assert set(schema["paths"][f"/api/v1/{resource}/"]) == {"get", "post"}
         assert set(schema["paths"][f"/api/v1/{resource}/{{id}}/"]) == {"get", "put", "patch"}  # no delete
     organisation = schema["components"]["schemas"]["Organisation"]["properties"]
-    assert organisation["sectors"]["items"] == {"$ref": "#/components/schemas/SectorsEnum"}
+    assert organisation["sectors"]["items"] == {"$ref": "#/components/schemas/SectorEnum"}
+    assert set(schema["components"]["schemas"]["SectorEnum"]["enum"]) >= {"ngo", "law_enforcement", "childrens_group"}
     parameters = {p["name"] for p in schema["paths"]["/api/v1/organisations/"]["get"]["parameters"]}
     assert parameters >= {"search", "sector", "country", "level", "role", "is_active", "ordering", "page"}
