@@ -18,6 +18,7 @@ page once more in Thai; every finding is collected first, so one run reports the
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from conftest import PASSWORD, build_world
 from cpphub.mapping.services.people import participant_create
 from cpphub.mapping.tests.child_survey import child_survey
 from cpphub.mapping.tests.riskmap_counts import write_counts
+from cpphub.planning.tests import create_records, engage_records, plan_records
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -385,6 +387,21 @@ def test_a_facilitators_mapping_pages_are_accessible(page: Page, live_server):
         data={"location": chiang_rai, "code": "CR-0001", "perspective": "child", "age_band": "13_15", "sex": "female"},
         acting_user=None,
     )
+    # Engage, Plan and Create records of Chiang Rai, so their pages show grids, rankings and timelines.
+    for name, power, interest in [
+        ("Provincial police", 5, 4),
+        ("Internet café owners", 2, 4),
+        ("District office", 4, 2),
+    ]:
+        engage_records.stakeholder(world, name=name, power=power, interest=interest)
+    held = engage_records.engagement(world)
+    engage_records.follow_up(held, due_date=dt.date(2020, 1, 31))
+    workshop = plan_records.workshop(world)
+    for title, scores in [("Grooming in games", (4, 4, 3, 3)), ("Paid webcam shows", (5, 4, 4, 4))]:
+        plan_records.priority(world, title=title, scores=scores, workshop=workshop)
+    action_plan = create_records.plan(world, workshop=workshop)
+    create_records.action(action_plan)
+    create_records.action(action_plan, title="Helpline posters in cafés", outcome="connect", end=dt.date(2027, 6, 30))
     base = live_server.url
     page.goto(f"{base}/account/login/")
     page.fill("input[name='auth-username']", facilitator.email)
@@ -399,6 +416,15 @@ def test_a_facilitators_mapping_pages_are_accessible(page: Page, live_server):
         "participant": f"/mapping/participants/{participant.pk}/",
         "new finding": "/mapping/findings/new/",
         "new session": "/mapping/sessions/new/",
+        "board": "/planning/board/",
+        "cycle": f"/planning/locations/{chiang_rai.pk}/cycle/",
+        "stakeholders": "/planning/stakeholders/",
+        "power and interest grid": f"/planning/stakeholders/grid/?location={chiang_rai.slug}",
+        "engagement": f"/planning/engagements/{held.pk}/",
+        "workshop": f"/planning/workshops/{workshop.pk}/",
+        "action plan": f"/planning/plans/{action_plan.pk}/",
+        "timeline": f"/planning/plans/{action_plan.pk}/timeline/",
+        "new action": f"/planning/plans/{action_plan.pk}/actions/new/",
     }
     found: list[str] = []
     for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
