@@ -257,7 +257,7 @@ LOCATIONS = [
         Decimal("-46.538300"),
         "childhood_brasil",
         ("childhood_brasil", "neca"),
-        Stage.CREATE,
+        Stage.FOLLOW_UP,
         _ILLUSTRATIVE,
     ),
     LocationSpec(
@@ -269,7 +269,7 @@ LOCATIONS = [
         Decimal("-46.633300"),
         "neca",
         ("neca", "safernet", "childhood_brasil"),
-        Stage.PLAN,
+        Stage.CREATE,
         _ILLUSTRATIVE,
     ),
     LocationSpec(
@@ -293,7 +293,7 @@ LOCATIONS = [
         Decimal("100.560000"),
         "mercy_centre",
         ("mercy_centre", "chula_education"),
-        Stage.CREATE,
+        Stage.ENGAGE,
         _ILLUSTRATIVE,
     ),
     LocationSpec(
@@ -317,7 +317,7 @@ LOCATIONS = [
         Decimal("101.280400"),
         "chula_education",
         ("chula_education", "plan_thailand"),
-        Stage.ENGAGE,
+        Stage.MAP,
         _ILLUSTRATIVE,
     ),
 ]

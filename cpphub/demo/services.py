@@ -217,4 +217,9 @@ def demo_partnership_load(*, acting_user: Any = None, password: str | None = Non
     from cpphub.demo.mapping.load import demo_mapping_load
 
     demo_mapping_load(result=result, locations=locations)
+
+    # Engage, Plan and Create build on the partnership and on the mapping's findings.
+    from cpphub.demo.planning.load import demo_planning_load
+
+    demo_planning_load(result=result, locations=locations, organisations=organisations)
     return result

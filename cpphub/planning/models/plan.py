@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -79,7 +79,9 @@ class Workshop(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     date = models.DateField(_("date"))
-    round = models.PositiveSmallIntegerField(_("round"), default=1, validators=[MinValueValidator(1)])
+    round = models.PositiveSmallIntegerField(
+        _("round"), default=1, validators=[MinValueValidator(1), MaxValueValidator(99)]
+    )
     facilitators = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="workshops", verbose_name=_("facilitators")
     )
