@@ -5,15 +5,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('planning', '0001_stakeholders_workshops_plans'),
+        ("planning", "0001_stakeholders_workshops_plans"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='workshop',
-            name='round',
-            field=models.PositiveSmallIntegerField(default=1, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(99)], verbose_name='round'),
+            model_name="workshop",
+            name="round",
+            field=models.PositiveSmallIntegerField(
+                default=1,
+                validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(99)],
+                verbose_name="round",
+            ),
         ),
     ]
