@@ -30,6 +30,8 @@ def _plain(value: Any) -> Any:
         return value
     if isinstance(value, list | tuple | set):
         return [_plain(v) for v in value]
+    if isinstance(value, dict):  # JSON fields: PostgreSQL's jsonb does not keep the order of keys
+        return {str(key): _plain(value[key]) for key in sorted(value, key=str)}
     if isinstance(value, models.Model):
         return str(value)
     return str(value)
