@@ -109,6 +109,16 @@ def build_world() -> World:
 
 
 @pytest.fixture(autouse=True)
+def default_language():  # type: ignore[no-untyped-def]
+    """Every test starts in English: a page asked for in Thai leaves Thai active in the thread."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():  # type: ignore[no-untyped-def]
     """Every test starts with an empty cache, so no throttle counts what an earlier test did."""
     from django.core.cache import cache
