@@ -21,9 +21,9 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
-from django_tables2 import RequestConfig
 
 from cpphub.audit.services import export_record
+from cpphub.lib.listing import list_page
 from cpphub.lib.tabular import FORMATS, export_response
 from cpphub.mapping.filters import NOT_FILTERS, FindingFilter, ParticipantFilter, SessionFilter
 from cpphub.mapping.forms import (
@@ -46,8 +46,6 @@ from cpphub.mapping.services import people
 from cpphub.mapping.services.settings import mapping_settings_update
 from cpphub.mapping.services.submissions import participant_withdraw
 from cpphub.mapping.tables import FindingTable, ParticipantTable, SessionTable
-
-PAGE_SIZE = 25
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -83,31 +81,6 @@ def url_or_none(name: str, **kwargs: Any) -> str | None:
         return None
 
 
-def _list_page(
-    request: HtmxHttpRequest,
-    *,
-    table: Any,
-    filter_form: Any,
-    template: str,
-    count_text: Callable[[int], str],
-    **context: Any,
-) -> HttpResponse:
-    RequestConfig(request, paginate={"per_page": PAGE_SIZE}).configure(table)
-    partial = bool(request.htmx) and request.htmx.target == table.region_id
-    return render(
-        request,
-        "includes/list_region.html" if partial else template,
-        {
-            "table": table,
-            "filter_form": filter_form,
-            "list_url": request.path,
-            "region_id": table.region_id,
-            "count_text": count_text(table.paginator.count),
-            **context,
-        },
-    )
-
-
 @require_GET
 @login_required
 def mapping_home(request: HttpRequest) -> HttpResponse:
@@ -133,7 +106,7 @@ def mapping_home(request: HttpRequest) -> HttpResponse:
 @vary_on_headers("HX-Request", "HX-Target")
 def session_list(request: HtmxHttpRequest) -> HttpResponse:
     records = selectors.session_list(viewer=request.user, filters=_filters(request))
-    return _list_page(
+    return list_page(
         request,
         table=SessionTable(records, region_id="session-list", caption=_("Mapping sessions")),
         filter_form=SessionFilter(request.GET or None).form,
@@ -263,22 +236,14 @@ def participant_list(request: HtmxHttpRequest) -> HttpResponse:
     table = ParticipantTable(
         records, rules=selectors.viewer_rules(request.user), region_id="participant-list", caption=_("Participants")
     )
-    RequestConfig(request, paginate={"per_page": PAGE_SIZE}).configure(table)
-    partial = bool(request.htmx) and request.htmx.target == table.region_id
     filter_form = ParticipantFilter(request.GET or None).form
     filter_form.fields["location"].queryset = access.facilitated_locations(request.user).order_by("name")
-    return render(
+    return list_page(
         request,
-        "includes/list_region.html" if partial else "mapping/participant_list.html",
-        {
-            "table": table,
-            "filter_form": filter_form,
-            "list_url": request.path,
-            "region_id": table.region_id,
-            "count_text": ngettext("{count} participant", "{count} participants", table.paginator.count).format(
-                count=table.paginator.count
-            ),
-        },
+        table=table,
+        filter_form=filter_form,
+        template="mapping/participant_list.html",
+        count_text=lambda n: ngettext("{count} participant", "{count} participants", n).format(count=n),
     )
 
 
@@ -403,7 +368,7 @@ def consent_rules(request: HttpRequest, pk: int) -> HttpResponse:
 @vary_on_headers("HX-Request", "HX-Target")
 def finding_list(request: HtmxHttpRequest) -> HttpResponse:
     records = selectors.finding_list(viewer=request.user, filters=_filters(request))
-    return _list_page(
+    return list_page(
         request,
         table=FindingTable(records, region_id="finding-list", caption=_("Findings")),
         filter_form=FindingFilter(request.GET or None).form,

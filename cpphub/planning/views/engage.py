@@ -23,9 +23,9 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
-from django_tables2 import RequestConfig
 
 from cpphub.audit.services import export_record
+from cpphub.lib.listing import list_page
 from cpphub.lib.tabular import FORMATS, export_response
 from cpphub.planning.filters.engage import NOT_FILTERS, EngagementFilter, StakeholderFilter
 from cpphub.planning.forms.engage import (
@@ -43,7 +43,6 @@ from cpphub.planning.selectors.access import facilitated_location_ids, facilitat
 from cpphub.planning.services import engage as services
 from cpphub.planning.tables.engage import EngagementTable, StakeholderTable
 
-PAGE_SIZE = 25
 FOLLOW_UP_PREFIX = "followup"
 
 
@@ -70,31 +69,6 @@ def _filters(request: HttpRequest) -> dict[str, Any]:
 def _facilitator_only(request: HttpRequest) -> None:
     if not facilitated_location_ids(request.user):
         raise PermissionDenied
-
-
-def _list_page(
-    request: HtmxHttpRequest,
-    *,
-    table: Any,
-    filter_form: Any,
-    template: str,
-    count_text: Callable[[int], str],
-    **context: Any,
-) -> HttpResponse:
-    RequestConfig(request, paginate={"per_page": PAGE_SIZE}).configure(table)
-    partial = bool(request.htmx) and request.htmx.target == table.region_id
-    return render(
-        request,
-        "includes/list_region.html" if partial else template,
-        {
-            "table": table,
-            "filter_form": filter_form,
-            "list_url": request.path,
-            "region_id": table.region_id,
-            "count_text": count_text(table.paginator.count),
-            **context,
-        },
-    )
 
 
 def _initial_location(request: HttpRequest) -> dict[str, Any]:
@@ -125,7 +99,7 @@ def engage_home(request: HttpRequest) -> HttpResponse:
 @vary_on_headers("HX-Request", "HX-Target")
 def stakeholder_list(request: HtmxHttpRequest) -> HttpResponse:
     records = selectors.stakeholder_list(viewer=request.user, filters=_filters(request))
-    return _list_page(
+    return list_page(
         request,
         table=StakeholderTable(records, region_id="stakeholder-list", caption=_("Stakeholders")),
         filter_form=StakeholderFilter(request.GET or None).form,
@@ -325,7 +299,7 @@ def stakeholder_move(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @vary_on_headers("HX-Request", "HX-Target")
 def engagement_list(request: HtmxHttpRequest) -> HttpResponse:
     records = selectors.engagement_list(viewer=request.user, filters=_filters(request))
-    return _list_page(
+    return list_page(
         request,
         table=EngagementTable(records, region_id="engagement-list", caption=_("Engagements")),
         filter_form=EngagementFilter(request.GET or None).form,
