@@ -107,6 +107,8 @@ INSTALLED_APPS = [
     "cpphub.partnership",
     "cpphub.mapping",
     "cpphub.planning",
+    "cpphub.national",
+    "cpphub.coordination",
     "cpphub.shell",
     "cpphub.demo",
 ]
