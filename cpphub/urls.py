@@ -12,6 +12,8 @@ api_v1: list[URLPattern | URLResolver] = [
     path("", include("cpphub.audit.api_urls")),
     path("", include("cpphub.mapping.api_urls")),
     path("", include("cpphub.planning.api_urls")),
+    path("", include("cpphub.national.api_urls")),
+    path("", include("cpphub.coordination.api_urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
 ]
@@ -25,6 +27,8 @@ urlpatterns = [
     path("audit/", include("cpphub.audit.urls")),
     path("mapping/", include("cpphub.mapping.urls")),
     path("planning/", include("cpphub.planning.urls")),
+    path("national/", include("cpphub.national.urls")),
+    path("coordination/", include("cpphub.coordination.urls")),
     path("api/v1/", include((api_v1, "api"))),
     path("admin/", admin.site.urls),
 ]

@@ -36,6 +36,12 @@ FACILITATOR_ANY = "facilitator_any"
 FACILITATOR_OR_MANAGER = "facilitator_or_manager"
 # A location's planning weights: its facilitators and coordinators.
 FACILITATOR_HERE_OR_MANAGER = "facilitator_here_or_manager"
+# Top-down records of Thailand (the kwargs factories build Thai records): Thailand's focal points and
+# coordinators; also the MNR details of Thailand, which no one else reads.
+FOCAL_POINT_HERE_OR_MANAGER = "focal_point_here_or_manager"
+# A coordinated action in Chiang Rai, Thailand: those who take part (the location's facilitators,
+# the country's focal points) and coordinators.
+PARTICIPANT_OR_MANAGER = "participant_or_manager"
 
 ALLOWED: dict[str, set[str]] = {
     PUBLIC: set(VISITORS),
@@ -48,6 +54,8 @@ ALLOWED: dict[str, set[str]] = {
     FACILITATOR_ANY: {"facilitator", "other_facilitator"},
     FACILITATOR_OR_MANAGER: {"facilitator", "other_facilitator", "coordinator", "superuser"},
     FACILITATOR_HERE_OR_MANAGER: {"facilitator", "coordinator", "superuser"},
+    FOCAL_POINT_HERE_OR_MANAGER: {"national_focal_point", "coordinator", "superuser"},
+    PARTICIPANT_OR_MANAGER: {"facilitator", "national_focal_point", "coordinator", "superuser"},
 }
 
 

@@ -81,8 +81,29 @@ SECTIONS: list[NavSection] = [
             ),
         ],
     ),
-    NavSection("top_down", _("Top down")),
-    NavSection("coordination", _("Coordination")),
+    NavSection(
+        "top_down",
+        _("Top down"),
+        [
+            NavItem(_("National partners"), "national:home"),
+            NavItem(_("Roundtables and bilaterals"), "national:engagement_list"),
+            NavItem(_("National priorities"), "national:priority_list"),
+            NavItem(_("National strengths"), "national:strength_list"),
+            NavItem(_("Commitments"), "national:commitment_list"),
+            NavItem(_("MNR assessment"), "national:mnr_overview"),
+        ],
+    ),
+    NavSection(
+        "coordination",
+        _("Coordination"),
+        [
+            NavItem(_("Synergies"), "coordination:synergy_list"),
+            NavItem(_("Coordinated actions"), "coordination:action_list"),
+            NavItem(_("Capacities and needs"), "coordination:resource_overview"),
+            NavItem(_("Resource allocation"), "coordination:allocation_list"),
+            NavItem(_("Who does what where (3W)"), "coordination:three_w"),
+        ],
+    ),
     NavSection("equip", _("Equip")),
     NavSection("connect", _("Connect")),
     NavSection(

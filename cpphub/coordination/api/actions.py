@@ -1,0 +1,9 @@
+"""API: actions."""
+
+from typing import Any
+
+from django.urls import URLPattern
+
+# (prefix, viewset, basename) for the router.
+ROUTES: list[tuple[str, Any, str]] = []
+urlpatterns: list[URLPattern] = []

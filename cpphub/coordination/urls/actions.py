@@ -1,0 +1,5 @@
+"""Page URLs: actions."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

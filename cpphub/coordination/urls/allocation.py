@@ -1,0 +1,5 @@
+"""Page URLs: allocation."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

@@ -1,0 +1,5 @@
+"""Page URLs: synergies."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

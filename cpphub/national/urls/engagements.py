@@ -1,0 +1,5 @@
+"""Page URLs: engagements."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

@@ -1,0 +1,5 @@
+"""Page URLs: mnr."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
