@@ -86,7 +86,7 @@ def main() -> None:
     else:
         call_command("migrate", verbosity=0)
     # One module per area beside this file, each with run() -> {name: (subject seconds, reference seconds)}.
-    for area in ("ingest", "riskmap"):
+    for area in ("ingest", "riskmap", "allocation"):
         if not only or area in only:
             results.update(importlib.import_module(f"benchmarks.{area}").run())
     print(f"{'benchmark':<58} {'subject':>10} {'reference':>10} {'ratio':>8}")
