@@ -28,8 +28,9 @@ from cpphub.coordination.allocation import (
     greedy,
     solve,
 )
+from cpphub.coordination.allocation.feasibility import precheck
 from cpphub.coordination.allocation.generate import generate
-from cpphub.coordination.allocation.model import build, highs, scales
+from cpphub.coordination.allocation.model import build, build_hall, highs, scales
 from cpphub.coordination.allocation.network import Network
 from cpphub.coordination.allocation.plain import plain_relaxation
 from cpphub.coordination.allocation.scenario import eligible, pin_floor
@@ -277,3 +278,53 @@ def test_scenario_errors_name_the_field(change: object, path: str) -> None:
     with pytest.raises(ScenarioError) as error:
         Scenario.from_dict(data)
     assert error.value.path == path
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scenarios(max_actions=5, max_partners=3))
+def test_funding_only_model_bounds_brute_force(scenario: Scenario) -> None:
+    """The Hall-rows-only MIP (branch-and-cut's model) never cuts off a fundable set; exact rows give the optimum."""
+    best = brute_force(scenario)
+    network = Network(scenario)
+    if best is None or precheck(scenario):
+        return
+    hall = network.hall_rows(scales(network))
+    n = len(scenario.actions)
+    fixed_in = np.zeros(n, dtype=bool)
+    fixed_in[list(network.pinned_actions)] = True
+    fixed_out = np.array([not fixed_in[a] and not network.fundable(a) for a in range(n)])
+    benefit = np.array([action.benefit for action in scenario.actions])
+    h = highs(build_hall(hall, benefit, fixed_in=fixed_in, fixed_out=fixed_out), integral=True)
+    h.setOptionValue("mip_rel_gap", 0.0)
+    h.run()
+    assert h.getInfo().mip_dual_bound >= best - 1e-6
+    if hall.exact:
+        assert math.isclose(h.getInfo().objective_function_value, best, abs_tol=1e-6)
+
+
+def test_hard_kinds_are_hard_for_greedy_and_solved_within_targets() -> None:
+    scenario = generate("hard-tight", 2000, 200)
+    assert generate("hard-tight", 2000, 200) == scenario
+    assert len(scenario.resources) == 5
+    assert all(1 <= len(p.capacity) <= 2 for p in scenario.partners)  # expertise: one or two resource types
+    network = Network(scenario)
+    lp = highs(build(network, scales(network)), integral=False)
+    lp.run()
+    ratio = greedy(scenario).objective / lp.getInfo().objective_function_value
+    assert 0.9 <= ratio <= 0.96  # greedy reaches about 92-95% of the LP bound
+    for kind, target in (("hard-tight", 0.05), ("hard-spare", 0.01)):
+        small_one = generate(kind, 300, 60, seed=2)
+        allocation = solve(small_one, time_limit=1.0)
+        assert check(small_one, allocation) == []
+        assert allocation.objective >= allocation.greedy_objective
+        assert allocation.gap <= target
+        assert allocation.seconds <= 1.0  # the whole solve, within its budget
+
+
+def test_time_limit_is_the_whole_solve() -> None:
+    """Branch-and-cut gets what is left of the budget once an answer is ready (the budget must cover that)."""
+    scenario = generate("hard-tight", 400, 100, seed=4)
+    for limit in (0.5, 1.5):
+        allocation = solve(scenario, time_limit=limit)
+        assert allocation.seconds <= limit
+        assert check(scenario, allocation) == []
