@@ -326,6 +326,11 @@ SPECTACULAR_SETTINGS = {
         "AgeBandEnum": "cpphub.mapping.models.people.AgeBand",
         "SexEnum": "cpphub.mapping.models.people.Sex",
         "SectorEnum": "cpphub.partnership.models.Sector.Code",
+        "RiskDimensionEnum": "cpphub.mapping.models.instruments.RiskDimension",
+        "ActionStatusEnum": "cpphub.planning.models.create.Action.Status",
+        "ContributionStatusEnum": "cpphub.coordination.models.actions.Contribution.Status",
+        "ContributionKindEnum": "cpphub.coordination.models.actions.Contribution.Kind",
+        "AllocationRunStatusEnum": "cpphub.coordination.models.allocation.AllocationRun.Status",
     },
 }
 

@@ -445,6 +445,15 @@ USERS = [
         Scope.COUNTRY,
         country="TH",
     ),
+    UserSpec(
+        "focalpoint.br@demo.cpphub.org",
+        "Marcos Exemplo",
+        "pt-br",
+        "safernet",
+        Role.NATIONAL_FOCAL_POINT,
+        Scope.COUNTRY,
+        country="BR",
+    ),
     UserSpec("caseworker@demo.cpphub.org", "Malee Tuayang", "th", "plan_thailand", Role.CASEWORKER, Scope.ORGANISATION),
     UserSpec(
         "hotline@demo.cpphub.org",

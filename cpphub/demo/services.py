@@ -222,4 +222,14 @@ def demo_partnership_load(*, acting_user: Any = None, password: str | None = Non
     from cpphub.demo.planning.load import demo_planning_load
 
     demo_planning_load(result=result, locations=locations, organisations=organisations)
+
+    # The top-down work of national partners (adds them to ``organisations``).
+    from cpphub.demo.national.load import demo_national_load
+
+    demo_national_load(result=result, countries=countries, organisations=organisations)
+
+    # Bringing both together: resources, capacities, needs, synergies and a coordinated action.
+    from cpphub.demo.coordination.load import demo_coordination_load
+
+    demo_coordination_load(result=result, locations=locations, organisations=organisations)
     return result

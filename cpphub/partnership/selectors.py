@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 import django_filters
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Model, QuerySet
+from django.db.models import Count, Model, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from cpphub.accounts import permissions
@@ -140,3 +140,25 @@ def contact_list(*, viewer: Any, filters: Mapping[str, Any] | None = None) -> Qu
 
 def access_contact(viewer: Any, pk: Any, write: bool = False) -> Contact:
     return _access(viewer, _contacts(), pk, write)
+
+
+# Partners who work across the pilot countries ------------------------------------------------
+
+
+def works_everywhere_q() -> Q:
+    """Organisations that may take part in any country's work.
+
+    International organisations (by level, or with no country), and those based
+    in a country with no pilot location: the partnership's funders, companies and
+    police from elsewhere (CIDA, the RCMP's NCECC) work in Brazil and Thailand alike.
+    """
+    countries_without_locations = Country.objects.exclude(pk__in=PilotLocation.objects.values("country_id"))
+    return (
+        Q(level=Organisation.Level.INTERNATIONAL) | Q(country__isnull=True) | Q(country__in=countries_without_locations)
+    )
+
+
+def works_everywhere(organisation: Organisation) -> bool:
+    if organisation.level == Organisation.Level.INTERNATIONAL or organisation.country_id is None:
+        return True
+    return not PilotLocation.objects.filter(country_id=organisation.country_id).exists()

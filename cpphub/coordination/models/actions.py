@@ -110,6 +110,12 @@ class Contribution(models.Model):
     amount = models.DecimalField(
         _("amount"), max_digits=14, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
     )
+    unit = models.CharField(
+        _("unit"),
+        max_length=40,
+        blank=True,
+        help_text=_("What the amount counts: a currency (THB, CAD), hours, laptops. Taken from the resource if empty."),
+    )
     description = models.CharField(_("what"), max_length=300, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PLEDGED)
 

@@ -31,11 +31,12 @@ def test_it_prints_every_demo_sign_in_and_the_password():
 
 def test_a_second_run_says_the_demo_is_up_to_date():
     run_demo()
+    organisations = Organisation.objects.count()
 
     output = run_demo()
 
     assert "already up to date" in output
-    assert Organisation.objects.count() == 13
+    assert Organisation.objects.count() == organisations == 23
 
 
 def test_it_refuses_to_load_in_production(settings):

@@ -32,6 +32,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 def partner_label(organisation: Organisation) -> str:
     if organisation.level == Organisation.Level.INTERNATIONAL or organisation.country is None:
         return f"{organisation} ({_('international')})"
+    # A partner from a country without pilot locations (e.g. Canada) is offered to every country: say where from.
     where = organisation.country.name
     return f"{organisation} ({where})"
 

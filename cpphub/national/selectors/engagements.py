@@ -46,6 +46,7 @@ from cpphub.national.selectors.access import (
     writable_country_ids,
 )
 from cpphub.partnership.models import Country, Organisation
+from cpphub.partnership.selectors import works_everywhere_q
 
 LATEST_MEETINGS = 3
 CAPABILITY_NAMES = dict(CAPABILITY_CHOICES)
@@ -72,11 +73,10 @@ def writable_countries(viewer: Any) -> QuerySet[Country]:
 
 
 def national_partners(country_ids: Any = None) -> QuerySet[Organisation]:
-    """Organisations that may appear in a country's records: its own and international ones (see ``belongs_to``)."""
+    """Organisations that may appear in a country's records: its own and those working everywhere (``belongs_to``)."""
     queryset = Organisation.objects.filter(is_active=True).select_related("country")
     if country_ids is not None:
-        international = Q(country__isnull=True) | Q(level=Organisation.Level.INTERNATIONAL)
-        queryset = queryset.filter(Q(country_id__in=list(country_ids)) | international)
+        queryset = queryset.filter(Q(country_id__in=list(country_ids)) | works_everywhere_q())
     return queryset.order_by("name")
 
 

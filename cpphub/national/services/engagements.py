@@ -35,6 +35,7 @@ from cpphub.national.models import (
     NationalStrength,
 )
 from cpphub.partnership.models import Country, Organisation
+from cpphub.partnership.selectors import works_everywhere
 from cpphub.planning.models import TargetGroup
 
 M = TypeVar("M", bound=models.Model)
@@ -91,13 +92,12 @@ def _only(data: Data, fields: Iterable[str]) -> dict[str, Any]:
 
 
 def belongs_to(organisation: Organisation, country: Country | int) -> bool:
-    """Whether ``organisation`` may appear in a record of ``country``: one of its own, or an international one.
+    """Whether ``organisation`` may appear in a record of ``country``: one of its own, or one working everywhere.
 
-    International: working at the international level (wherever it is based), or with no country.
+    Working everywhere: international, or based in a country with no pilot location (``works_everywhere``).
     """
     country_id = country if isinstance(country, int) else country.pk
-    international = organisation.level == Organisation.Level.INTERNATIONAL or organisation.country_id is None
-    return international or organisation.country_id == country_id
+    return organisation.country_id == country_id or works_everywhere(organisation)
 
 
 def _country_errors(data: Data, country: Country) -> dict[str, str]:

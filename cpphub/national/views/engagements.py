@@ -18,8 +18,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import NON_FIELD_ERRORS, BadRequest, PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -63,9 +61,6 @@ from cpphub.national.tables.engagements import CommitmentTable, EngagementTable,
 from cpphub.partnership.models import Country
 from cpphub.planning.models import TargetGroup
 
-# Where the coordination app shows a country's coordinated actions on the overview, when it provides one.
-COUNTRY_ACTIONS_TEMPLATE = "coordination/_country_actions.html"
-
 
 def saved(form: Any, write: Callable[[dict[str, Any]], Any]) -> Any:
     """``write`` the form's data; on invalid data the form says why (service errors on their fields) and None."""
@@ -100,14 +95,6 @@ def _safe_next(request: HttpRequest) -> str | None:
     return None
 
 
-def _country_actions_template() -> str | None:
-    try:
-        get_template(COUNTRY_ACTIONS_TEMPLATE)
-    except TemplateDoesNotExist:
-        return None
-    return COUNTRY_ACTIONS_TEMPLATE
-
-
 # The overview ---------------------------------------------------------------------------------
 
 
@@ -115,17 +102,12 @@ def _country_actions_template() -> str | None:
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     overviews = selectors.country_overviews(viewer=request.user)
-    # The coordinated actions of each country: {country id: [actions]}, wired in by the coordination app.
-    country_actions: dict[int, list[Any]] = {}
-    for overview in overviews:
-        overview.actions = country_actions.get(overview.country.pk, [])
     return render(
         request,
         "national/home.html",
         {
             "overviews": overviews,
             "can_create": can_write_any_national(request.user),
-            "country_actions_template": _country_actions_template(),
             "today": timezone.localdate(),
         },
     )

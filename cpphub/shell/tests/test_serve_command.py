@@ -30,7 +30,7 @@ def test_it_migrates_loads_the_demo_prints_the_sign_ins_and_runs_the_server():
     assert commands == ["migrate", "runserver"]
     assert inner.call_args_list[1].args[1] == "127.0.0.1:8000"
     assert inner.call_args_list[1].kwargs["use_reloader"] is False
-    assert Organisation.objects.count() == 13
+    assert Organisation.objects.count() == 23
     assert "coordinator@demo.cpphub.org" in output
     assert "CPP Hub is running on http://127.0.0.1:8000" in output
 
