@@ -201,6 +201,7 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "synergy": selectors.visible_synergy(request.user, action),
             "risks": _labels(action.risks, RiskDimension.choices),
             "target_groups": _labels(action.target_groups, TargetGroup.choices),
+            "can_coordinate": can_coordinate(request.user),
         }
     )
     return render(request, "coordination/action_detail.html", context)
