@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from cpphub.audit.models import AuditEvent
 from cpphub.audit.services import audit_record, diff, snapshot
 from cpphub.coordination.models import Synergy
-from cpphub.coordination.selectors import synergies as selectors
+from cpphub.coordination.selectors import matching
 from cpphub.partnership.models import Country
 
 
@@ -46,7 +46,7 @@ def _user(acting_user: Any) -> Any:
 @transaction.atomic
 def find_synergies(*, acting_user: Any = None, country: Country | None = None) -> FindResult:
     """Match the bottom-up items of every location (of ``country``) with the top-down items of its country."""
-    found = selectors.matches(selectors.local_items(country), _nationals(country))
+    found = matching.matches(matching.local_items(country), _nationals(country))
     scope = Synergy.objects.select_for_update()
     if country is not None:
         scope = scope.filter(country=country)
@@ -56,7 +56,7 @@ def find_synergies(*, acting_user: Any = None, country: Country | None = None) -
     for match in found:
         key = match.fingerprint
         seen.add(key)
-        score = selectors.score_decimal(match.score)
+        score = matching.score_decimal(match.score)
         synergy = existing.get(key)
         if synergy is None:
             Synergy.objects.create(
@@ -95,9 +95,9 @@ def find_synergies(*, acting_user: Any = None, country: Country | None = None) -
     return result
 
 
-def _nationals(country: Country | None) -> list[selectors.NationalItem]:
+def _nationals(country: Country | None) -> list[matching.NationalItem]:
     ids = [country.pk] if country is not None else list(Country.objects.values_list("pk", flat=True))
-    return selectors.national_items(ids)
+    return matching.national_items(ids)
 
 
 def _decide(synergy: Synergy, *, acting_user: Any, **changes: Any) -> Synergy:

@@ -1,7 +1,7 @@
 """Reasons as sentences, in one place, and the template helpers of the synergy and coordinated-action pages.
 
-A reason is ``{"code": ..., "params": {...}}`` (``selectors/synergies.py``
-makes them); :func:`reason_sentence` words it as a translated sentence with
+A reason is ``{"code": ..., "params": {...}}`` (``selectors/matching.py``
+and ``selectors/synergies.py`` make them); :func:`reason_sentence` words it as a translated sentence with
 its parameters, for the pages (``{{ synergy.reasons|why }}``) and the API
 (the ``why`` field) alike. ``local_url``, ``national_url``, ``effort_url`` and
 ``priority_url`` give the page of an item (empty when that page does not

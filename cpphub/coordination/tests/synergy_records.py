@@ -74,7 +74,7 @@ def thai_synergy(w: World, *, status: str = "suggested", on: str = "priority", *
     """A suggested synergy (ready to be accepted) between Chiang Rai's grooming priority (``on="priority"``)
     or its teachers' action (``on="action"``) and Thailand's national priority on grooming."""
     from cpphub.coordination.models import Synergy
-    from cpphub.coordination.selectors.synergies import fingerprint
+    from cpphub.coordination.selectors.matching import fingerprint
 
     priority = chiang_rai_priority(w)
     local: dict[str, Any] = {"local_priority": priority}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cpphub.audit.models import AuditEvent
 from cpphub.coordination.models import Synergy
-from cpphub.coordination.selectors import synergies as selectors
+from cpphub.coordination.selectors import matching
 from cpphub.coordination.services.synergies import accept_synergy, dismiss_synergy, find_synergies
 from cpphub.coordination.templatetags.coordination_reasons import reason_sentences
 from cpphub.coordination.tests.synergy_records import chiang_rai_action, chiang_rai_priority, grooming_finding
@@ -163,7 +163,7 @@ def test_an_mnr_capability_relates_through_the_mapping(world):
 
 
 def test_the_mapping_reads_codes_and_words_in_three_languages():
-    found = selectors.capabilities_of(
+    found = matching.capabilities_of(
         harms=["sextortion"],
         dimensions=[],
         groups=["teachers"],
@@ -175,11 +175,11 @@ def test_the_mapping_reads_codes_and_words_in_three_languages():
 
 
 def test_the_token_similarity_ignores_case_accents_and_plurals():
-    a = selectors.tokens("Train teachers on online grooming")
-    b = selectors.tokens("Teacher training for ONLINE grooming")
-    assert selectors.similarity(a, b) == 1.0
-    assert selectors.similarity(selectors.tokens("Educação"), selectors.tokens("educacao")) == 1.0
-    assert selectors.similarity(a, selectors.tokens("Hotline for takedown")) == 0.0
+    a = matching.tokens("Train teachers on online grooming")
+    b = matching.tokens("Teacher training for ONLINE grooming")
+    assert matching.similarity(a, b) == 1.0
+    assert matching.similarity(matching.tokens("Educação"), matching.tokens("educacao")) == 1.0
+    assert matching.similarity(a, matching.tokens("Hotline for takedown")) == 0.0
 
 
 def test_each_run_is_audited_once_with_its_counts(world):
