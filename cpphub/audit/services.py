@@ -7,11 +7,13 @@ an audit row exists exactly when the change does.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
-from django.db import models, transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from cpphub.audit.context import client_ip
 from cpphub.audit.models import AccessLogEntry, AuditEvent
@@ -143,3 +145,54 @@ def export_record(
         object_repr=label,
         changes={"filters": used, "format": fmt, "rows": rows},
     )
+
+
+M = TypeVar("M", bound=models.Model)
+
+
+def audited_write(
+    instance: M,
+    data: Mapping[str, Any],
+    *,
+    acting_user: Any,
+    errors: Mapping[str, Any] | None = None,
+    validate_constraints: bool = True,
+) -> M:
+    """Create ``instance`` (no pk yet) or change it with ``data``, validated and audited, for the domain services.
+
+    ``errors`` (field to message) are the service's own findings; they are
+    raised together with the model's validation of the other fields (the
+    service's message wins for its field). Many-to-many fields take iterables
+    of instances. A change reads the stored row under ``select_for_update``,
+    so the audited "before" is what was there. The caller holds the transaction.
+    """
+    model = type(instance)
+    created = instance.pk is None
+    if not created:
+        instance = model._default_manager.select_for_update().get(pk=instance.pk)
+    before = {} if created else snapshot(instance)
+    many: dict[str, list[Any]] = {}
+    for name, value in data.items():
+        if model._meta.get_field(name).many_to_many:
+            many[name] = list(value or [])
+        else:
+            setattr(instance, name, value)
+    found: dict[str, Any] = {name: [ValidationError(message)] for name, message in (errors or {}).items()}
+    try:
+        instance.full_clean(exclude=list(found), validate_constraints=validate_constraints)
+    except ValidationError as exc:
+        found = exc.update_error_dict(found)
+    if found:
+        raise ValidationError(found)
+    try:
+        with transaction.atomic():
+            instance.save()
+    except IntegrityError as exc:  # a constraint another request got to first
+        raise ValidationError(_("This record clashes with one saved a moment ago; please try again.")) from exc
+    for name, values in many.items():
+        getattr(instance, name).set(values)
+    changes = diff(before, snapshot(instance))
+    if created or changes:
+        action = AuditEvent.Action.CREATE if created else AuditEvent.Action.UPDATE
+        audit_record(action=action, acting_user=acting_user, obj=instance, changes=changes)
+    return instance

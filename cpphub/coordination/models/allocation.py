@@ -16,9 +16,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from cpphub.coordination.models.synergies import exactly_one
 
 ACTION_SIDES = ("local_action", "commitment", "coordinated_action")
 DEFAULT_OUTCOME_WEIGHTS = {"equip": 1.0, "connect": 1.0, "coordinate": 1.0}
@@ -67,17 +68,6 @@ class PartnerCapacity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} · {self.resource}"
-
-
-def _exactly_one_action() -> Q:
-    q = Q()
-    for chosen in ACTION_SIDES:
-        one = Q(**{f"{chosen}__isnull": False})
-        for other in ACTION_SIDES:
-            if other != chosen:
-                one &= Q(**{f"{other}__isnull": True})
-        q |= one
-    return q
 
 
 class NeedProfile(models.Model):
@@ -131,7 +121,7 @@ class NeedProfile(models.Model):
     class Meta:
         verbose_name = _("need profile")
         verbose_name_plural = _("need profiles")
-        constraints = [models.CheckConstraint(condition=_exactly_one_action(), name="need_profile_one_action")]
+        constraints = [models.CheckConstraint(condition=exactly_one(ACTION_SIDES), name="need_profile_one_action")]
 
     def __str__(self) -> str:
         return str(self.action)

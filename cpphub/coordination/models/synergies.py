@@ -19,7 +19,7 @@ LOCAL_SIDES = ("local_priority", "local_action")
 NATIONAL_SIDES = ("national_priority", "national_strength", "commitment", "mnr_rating")
 
 
-def _exactly_one(fields: tuple[str, ...]) -> Q:
+def exactly_one(fields: tuple[str, ...]) -> Q:
     """Exactly one of ``fields`` is set."""
     q = Q()
     for chosen in fields:
@@ -114,8 +114,8 @@ class Synergy(models.Model):
         verbose_name_plural = _("synergies")
         ordering = ["-score", "id"]
         constraints = [
-            models.CheckConstraint(condition=_exactly_one(LOCAL_SIDES), name="synergy_one_local_item"),
-            models.CheckConstraint(condition=_exactly_one(NATIONAL_SIDES), name="synergy_one_national_item"),
+            models.CheckConstraint(condition=exactly_one(LOCAL_SIDES), name="synergy_one_local_item"),
+            models.CheckConstraint(condition=exactly_one(NATIONAL_SIDES), name="synergy_one_national_item"),
         ]
 
     def __str__(self) -> str:

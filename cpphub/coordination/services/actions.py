@@ -28,7 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cpphub.audit.models import AuditEvent
-from cpphub.audit.services import audit_record, diff, snapshot
+from cpphub.audit.services import audit_record, audited_write, snapshot
 from cpphub.coordination.models import Contribution, CoordinatedAction, Milestone, Synergy
 from cpphub.mapping.models import RiskDimension
 from cpphub.planning.models import TargetGroup
@@ -65,34 +65,7 @@ def _only(data: Mapping[str, Any], fields: Iterable[str]) -> dict[str, Any]:
 
 
 def _write(instance: M, data: Mapping[str, Any], *, acting_user: Any, errors: Mapping[str, Any] | None = None) -> M:
-    """Create ``instance`` (no pk yet) or change it with ``data``, validated and audited."""
-    model = type(instance)
-    created = instance.pk is None
-    if not created:
-        instance = model._default_manager.select_for_update().get(pk=instance.pk)
-    before = {} if created else snapshot(instance)
-    many: dict[str, list[Any]] = {}
-    for name, value in data.items():
-        if model._meta.get_field(name).many_to_many:
-            many[name] = list(value or [])
-        else:
-            setattr(instance, name, value)
-    collected: dict[str, Any] = {name: [ValidationError(message)] for name, message in (errors or {}).items()}
-    try:
-        instance.full_clean()
-    except ValidationError as exc:
-        for name, found in exc.update_error_dict({}).items():
-            collected.setdefault(name, found)  # the rule's own message wins over the model's for the same field
-    if collected:
-        raise ValidationError(collected)
-    instance.save()
-    for name, values in many.items():
-        getattr(instance, name).set(values)
-    changes = diff(before, snapshot(instance))
-    if created or changes:
-        action = AuditEvent.Action.CREATE if created else AuditEvent.Action.UPDATE
-        audit_record(action=action, acting_user=acting_user, obj=instance, changes=changes)
-    return instance
+    return audited_write(instance, data, acting_user=acting_user, errors=errors)
 
 
 # Coordinated actions ---------------------------------------------------------------------------

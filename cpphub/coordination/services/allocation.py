@@ -36,13 +36,13 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cpphub.audit.models import AuditEvent
-from cpphub.audit.services import audit_record, diff, snapshot
+from cpphub.audit.services import audit_record, audited_write, diff, snapshot
 from cpphub.coordination.allocation import (
     Action as ScenarioAction,
 )
@@ -97,31 +97,7 @@ def _user(acting_user: Any) -> Any:
 
 
 def _write(instance: M, data: Data, *, acting_user: Any, errors: Mapping[str, Any] | None = None) -> M:
-    """Create ``instance`` (no pk yet) or change it with ``data``, validated and audited."""
-    model = type(instance)
-    created = instance.pk is None
-    if not created:
-        instance = model._default_manager.select_for_update().get(pk=instance.pk)
-    before = {} if created else snapshot(instance)
-    for name, value in data.items():
-        setattr(instance, name, value)
-    found: dict[str, Any] = {name: [ValidationError(message)] for name, message in (errors or {}).items()}
-    try:
-        instance.full_clean(exclude=list(found))
-    except ValidationError as exc:
-        found = exc.update_error_dict(found)
-    if found:
-        raise ValidationError(found)
-    try:
-        with transaction.atomic():
-            instance.save()
-    except IntegrityError as exc:  # a constraint another request got to first
-        raise ValidationError(_("This record clashes with one saved a moment ago; please try again.")) from exc
-    changes = diff(before, snapshot(instance))
-    if created or changes:
-        action = AuditEvent.Action.CREATE if created else AuditEvent.Action.UPDATE
-        audit_record(action=action, acting_user=acting_user, obj=instance, changes=changes)
-    return instance
+    return audited_write(instance, data, acting_user=acting_user, errors=errors)
 
 
 def _delete(instance: models.Model, *, acting_user: Any) -> None:

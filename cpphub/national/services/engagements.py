@@ -19,13 +19,11 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
-from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cpphub.audit.models import AuditEvent
-from cpphub.audit.services import audit_record, diff, snapshot
+from cpphub.audit.services import audited_write
 from cpphub.mapping.models import IctTag, RiskDimension
 from cpphub.national.models import (
     Commitment,
@@ -58,33 +56,7 @@ def _user(acting_user: Any) -> Any:
 
 
 def _write(instance: M, data: Data, *, acting_user: Any, errors: Mapping[str, Any] | None = None) -> M:
-    """Create ``instance`` (no pk yet) or change it with ``data``, validated and audited."""
-    model = type(instance)
-    created = instance.pk is None
-    if not created:
-        instance = model._default_manager.select_for_update().get(pk=instance.pk)
-    before = {} if created else snapshot(instance)
-    many: dict[str, list[Any]] = {}
-    for name, value in data.items():
-        if model._meta.get_field(name).many_to_many:
-            many[name] = list(value or [])
-        else:
-            setattr(instance, name, value)
-    collected: dict[str, Any] = {name: [ValidationError(message)] for name, message in (errors or {}).items()}
-    try:
-        instance.full_clean()
-    except ValidationError as exc:
-        collected = exc.update_error_dict(collected)
-    if collected:
-        raise ValidationError(collected)
-    instance.save()
-    for name, values in many.items():
-        getattr(instance, name).set(values)
-    changes = diff(before, snapshot(instance))
-    if created or changes:
-        action = AuditEvent.Action.CREATE if created else AuditEvent.Action.UPDATE
-        audit_record(action=action, acting_user=acting_user, obj=instance, changes=changes)
-    return instance
+    return audited_write(instance, data, acting_user=acting_user, errors=errors)
 
 
 def _only(data: Data, fields: Iterable[str]) -> dict[str, Any]:

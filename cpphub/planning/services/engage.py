@@ -19,12 +19,12 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cpphub.audit.models import AuditEvent
-from cpphub.audit.services import audit_record, diff, snapshot
+from cpphub.audit.services import audit_record, audited_write, diff, snapshot
 from cpphub.partnership.models import PilotLocation
 from cpphub.planning.models import Engagement, FollowUp, Stakeholder
 
@@ -49,42 +49,7 @@ FOLLOW_UP_FIELDS = ("description", "owner", "due_date", "done_at")
 
 
 def _write(instance: M, data: Data, *, acting_user: Any, errors: Mapping[str, Any] | None = None) -> M:
-    """Create ``instance`` (no pk yet) or change it with ``data``, validated and audited.
-
-    ``errors`` (field to message) are the service's own findings; they are
-    raised together with the model's validation of the other fields.
-    Many-to-many fields take iterables of instances.
-    """
-    model = type(instance)
-    created = instance.pk is None
-    if not created:
-        instance = model._default_manager.select_for_update().get(pk=instance.pk)
-    before = {} if created else snapshot(instance)
-    many: dict[str, list[Any]] = {}
-    for name, value in data.items():
-        if model._meta.get_field(name).many_to_many:
-            many[name] = list(value or [])
-        else:
-            setattr(instance, name, value)
-    found: dict[str, Any] = {name: [ValidationError(message)] for name, message in (errors or {}).items()}
-    try:
-        instance.full_clean(exclude=list(found), validate_constraints=False)
-    except ValidationError as exc:
-        found = exc.update_error_dict(found)
-    if found:
-        raise ValidationError(found)
-    try:
-        with transaction.atomic():
-            instance.save()
-    except IntegrityError as exc:  # a constraint another request got to first
-        raise ValidationError(_("This record clashes with one saved a moment ago; please try again.")) from exc
-    for name, values in many.items():
-        getattr(instance, name).set(values)
-    changes = diff(before, snapshot(instance))
-    if created or changes:
-        action = AuditEvent.Action.CREATE if created else AuditEvent.Action.UPDATE
-        audit_record(action=action, acting_user=acting_user, obj=instance, changes=changes)
-    return instance
+    return audited_write(instance, data, acting_user=acting_user, errors=errors, validate_constraints=False)
 
 
 def _only(data: Data, fields: tuple[str, ...]) -> dict[str, Any]:
