@@ -12,7 +12,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import NON_FIELD_ERRORS, BadRequest, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, BadRequest
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -29,6 +29,7 @@ from cpphub.coordination.selectors import actions as selectors
 from cpphub.coordination.selectors.access import access_coordinate, can_coordinate, can_edit_action
 from cpphub.coordination.services import actions as services
 from cpphub.coordination.tables.actions import CoordinatedActionTable
+from cpphub.lib.forms import saved
 from cpphub.lib.listing import list_page
 from cpphub.lib.tabular import FORMATS, export_response
 from cpphub.mapping.models import RiskDimension
@@ -37,22 +38,6 @@ from cpphub.planning.models import TargetGroup
 
 class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
-
-
-def saved(form: Any, write: Callable[[dict[str, Any]], Any], rename: dict[str, str] | None = None) -> Any:
-    """``write`` the form's data; on invalid data the form says why (service errors on their fields) and None.
-
-    ``rename`` maps a service's field name to the form's, where they differ.
-    """
-    if not form.is_valid():
-        return None
-    try:
-        return write(form.cleaned_data)
-    except ValidationError as exc:
-        for name, errors in exc.update_error_dict({}).items():
-            name = (rename or {}).get(name, name)
-            form.add_error(name if name in form.fields else NON_FIELD_ERRORS, errors)
-        return None
 
 
 def _labels(codes: list[str], choices: Any) -> list[str]:

@@ -8,12 +8,11 @@ accept.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import NON_FIELD_ERRORS, BadRequest, ValidationError
+from django.core.exceptions import BadRequest, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
@@ -35,20 +34,9 @@ from cpphub.coordination.selectors import allocation as selectors
 from cpphub.coordination.selectors.access import can_coordinate
 from cpphub.coordination.services import allocation as services
 from cpphub.coordination.tables.allocation import AllocationRunTable, run_name
+from cpphub.lib.forms import saved
 from cpphub.lib.listing import list_page
 from cpphub.lib.tabular import FORMATS, export_response
-
-
-def saved(form: Any, write: Callable[[dict[str, Any]], Any]) -> Any:
-    """``write`` the form's data; on invalid data the form says why (service errors on their fields) and None."""
-    if not form.is_valid():
-        return None
-    try:
-        return write(form.cleaned_data)
-    except ValidationError as exc:
-        for name, errors in exc.update_error_dict({}).items():
-            form.add_error(name if name in form.fields else NON_FIELD_ERRORS, errors)
-        return None
 
 
 def _error_text(exc: ValidationError) -> str:

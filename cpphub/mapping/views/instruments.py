@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 from django_tables2 import RequestConfig
 
+from cpphub.lib.forms import saved
 from cpphub.lib.listing import PAGE_SIZE
 from cpphub.mapping.filters import NOT_FILTERS, InstrumentFilter
 from cpphub.mapping.forms import ActiveForm, InstrumentImportForm, TagForm
@@ -32,7 +33,7 @@ from cpphub.mapping.services.instrument_status import instrument_set_active as s
 from cpphub.mapping.services.instruments import instrument_import as import_service
 from cpphub.mapping.services.instruments import instrument_tag
 from cpphub.mapping.tables import InstrumentTable
-from cpphub.mapping.views.records import HtmxHttpRequest, saved
+from cpphub.mapping.views.records import HtmxHttpRequest
 
 LANGUAGE_CODE = re.compile(r"\(([\w-]+)\)\s*$")
 

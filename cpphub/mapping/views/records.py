@@ -12,7 +12,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import NON_FIELD_ERRORS, BadRequest, PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -23,6 +23,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
 from cpphub.audit.services import export_record
+from cpphub.lib.forms import saved
 from cpphub.lib.listing import list_page
 from cpphub.lib.tabular import FORMATS, export_response
 from cpphub.mapping.filters import NOT_FILTERS, FindingFilter, ParticipantFilter, SessionFilter
@@ -50,23 +51,6 @@ from cpphub.mapping.tables import FindingTable, ParticipantTable, SessionTable
 
 class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
-
-
-def saved(form: Any, write: Callable[[dict[str, Any]], Any], field: str | None = None) -> Any:
-    """``write`` the form's data; on invalid data the form says why and the answer is None.
-
-    A service's ValidationError goes onto the form's fields (``field`` takes
-    the errors that name no field of the form).
-    """
-    if not form.is_valid():
-        return None
-    try:
-        return write(form.cleaned_data)
-    except ValidationError as exc:
-        for name, errors in exc.update_error_dict({}).items():
-            target = name if name in form.fields else (field or NON_FIELD_ERRORS)
-            form.add_error(target, errors)
-        return None
 
 
 def _filters(request: HttpRequest) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import NON_FIELD_ERRORS, BadRequest, PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -26,6 +26,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from cpphub.audit.services import export_record
+from cpphub.lib.forms import saved
 from cpphub.lib.listing import list_page
 from cpphub.lib.tabular import FORMATS, export_response
 from cpphub.mapping.models import IctTag, RiskDimension
@@ -60,18 +61,6 @@ from cpphub.national.services import engagements as services
 from cpphub.national.tables.engagements import CommitmentTable, EngagementTable, PriorityTable, StrengthTable
 from cpphub.partnership.models import Country
 from cpphub.planning.models import TargetGroup
-
-
-def saved(form: Any, write: Callable[[dict[str, Any]], Any]) -> Any:
-    """``write`` the form's data; on invalid data the form says why (service errors on their fields) and None."""
-    if not form.is_valid():
-        return None
-    try:
-        return write(form.cleaned_data)
-    except ValidationError as exc:
-        for name, errors in exc.update_error_dict({}).items():
-            form.add_error(name if name in form.fields else NON_FIELD_ERRORS, errors)
-        return None
 
 
 def _filters(request: HttpRequest) -> dict[str, Any]:

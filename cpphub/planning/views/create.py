@@ -12,7 +12,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import NON_FIELD_ERRORS, BadRequest, PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -26,6 +26,7 @@ from django_htmx.middleware import HtmxDetails
 from django_tables2 import RequestConfig
 
 from cpphub.audit.services import export_record
+from cpphub.lib.forms import saved
 from cpphub.lib.tabular import FORMATS, export_response
 from cpphub.mapping.models import AgeBand, Sex
 from cpphub.planning.filters.create import ActionPlanFilter
@@ -41,22 +42,6 @@ PAGE_SIZE = 25
 
 class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
-
-
-def saved(form: Any, write: Callable[[dict[str, Any]], Any], rename: dict[str, str] | None = None) -> Any:
-    """``write`` the form's data; on invalid data the form says why (service errors on their fields) and None.
-
-    ``rename`` maps a service's field name to the form's, where they differ.
-    """
-    if not form.is_valid():
-        return None
-    try:
-        return write(form.cleaned_data)
-    except ValidationError as exc:
-        for name, errors in exc.update_error_dict({}).items():
-            name = (rename or {}).get(name, name)
-            form.add_error(name if name in form.fields else NON_FIELD_ERRORS, errors)
-        return None
 
 
 def _labels(codes: list[str], choices: Any) -> list[str]:

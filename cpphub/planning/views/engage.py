@@ -12,7 +12,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import NON_FIELD_ERRORS, BadRequest, PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,6 +25,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
 from cpphub.audit.services import export_record
+from cpphub.lib.forms import saved
 from cpphub.lib.listing import list_page
 from cpphub.lib.tabular import FORMATS, export_response
 from cpphub.planning.filters.engage import NOT_FILTERS, EngagementFilter, StakeholderFilter
@@ -48,18 +49,6 @@ FOLLOW_UP_PREFIX = "followup"
 
 class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
-
-
-def saved(form: Any, write: Callable[[dict[str, Any]], Any]) -> Any:
-    """``write`` the form's data; on invalid data the form says why and the answer is None."""
-    if not form.is_valid():
-        return None
-    try:
-        return write(form.cleaned_data)
-    except ValidationError as exc:
-        for name, errors in exc.update_error_dict({}).items():
-            form.add_error(name if name in form.fields else NON_FIELD_ERRORS, errors)
-        return None
 
 
 def _filters(request: HttpRequest) -> dict[str, Any]:

@@ -7,12 +7,11 @@ in place with HTMX; without JavaScript each form is an ordinary page.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -22,6 +21,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 from django_tables2 import RequestConfig
 
+from cpphub.lib.forms import saved
 from cpphub.planning.filters.plan import NOT_FILTERS, WorkshopFilter
 from cpphub.planning.forms.plan import (
     CRITERION_LABELS,
@@ -44,18 +44,6 @@ PAGE_SIZE = 25
 
 class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
-
-
-def saved(form: Any, write: Callable[[dict[str, Any]], Any]) -> Any:
-    """``write`` the form's data; on invalid data the form says why and the answer is None."""
-    if not form.is_valid():
-        return None
-    try:
-        return write(form.cleaned_data)
-    except ValidationError as exc:
-        for name, errors in exc.update_error_dict({}).items():
-            form.add_error(name if name in form.fields else None, errors)
-        return None
 
 
 # Workshops ---------------------------------------------------------------------------------
