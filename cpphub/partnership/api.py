@@ -16,9 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
-from django.core.exceptions import NON_FIELD_ERRORS
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.utils.http import quote_etag
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -31,10 +29,10 @@ from rest_framework.filters import OrderingFilter
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from cpphub.accounts import permissions
+from cpphub.lib.api import through_service
 from cpphub.partnership import registers
 from cpphub.partnership.models import Contact, Country, Organisation, Phase, PilotLocation
 from cpphub.partnership.registers import Register
@@ -58,17 +56,6 @@ class PartnershipRegistryPermission(BasePermission):
         if request.method in SAFE_METHODS:
             return permissions.is_member(request.user)
         return permissions.can_manage_partnership(request.user)
-
-
-def _through_service(write: Callable[[], Model]) -> Model:
-    """Run a write service; its validation errors become a 400 naming the fields."""
-    try:
-        return write()
-    except DjangoValidationError as exc:
-        detail = serializers.as_serializer_error(exc)
-        if NON_FIELD_ERRORS in detail:
-            detail[api_settings.NON_FIELD_ERRORS_KEY] = detail.pop(NON_FIELD_ERRORS)
-        raise serializers.ValidationError(detail) from exc
 
 
 class PreconditionFailed(APIException):
@@ -128,7 +115,7 @@ class _RegisterViewSet(
 
     def perform_create(self, serializer: serializers.BaseSerializer) -> None:
         data, user = serializer.validated_data, self.request.user
-        serializer.instance = _through_service(lambda: self.register.create(data=data, acting_user=user))
+        serializer.instance = through_service(lambda: self.register.create(data=data, acting_user=user))
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         response = super().retrieve(request, *args, **kwargs)
@@ -151,7 +138,7 @@ class _RegisterViewSet(
     def perform_update(self, serializer: serializers.BaseSerializer) -> None:
         record, data, user = serializer.instance, serializer.validated_data, self.request.user
         version = _expected_version(self.request)
-        serializer.instance = _through_service(
+        serializer.instance = through_service(
             lambda: self.register.update_record(record, data=data, version=version, acting_user=user)
         )
 

@@ -31,7 +31,7 @@ from rest_framework.permissions import SAFE_METHODS
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from cpphub.coordination.api.synergies import CoordinationReadPermission, through_service
+from cpphub.coordination.api.synergies import CoordinationReadPermission
 from cpphub.coordination.filters.actions import CoordinatedActionFilter
 from cpphub.coordination.models import Contribution, CoordinatedAction, Milestone
 from cpphub.coordination.selectors import actions as selectors
@@ -42,6 +42,7 @@ from cpphub.coordination.serializers.actions import (
     MilestoneSerializer,
 )
 from cpphub.coordination.services import actions as services
+from cpphub.lib.api import through_service
 
 NOT_COORDINATOR = _("Only coordinators make coordinated actions.")
 NOT_TAKING_PART = _("Only coordinators and those who take part in the action may change it.")

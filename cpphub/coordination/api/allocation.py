@@ -50,7 +50,7 @@ from cpphub.coordination.serializers.allocation import (
     ResourceTypeSerializer,
 )
 from cpphub.coordination.services import allocation as services
-from cpphub.planning.api.create import through_service
+from cpphub.lib.api import through_service
 
 
 class MembersReadCoordinatorsWrite(BasePermission):

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from django.urls import URLPattern
 from django.utils.translation import gettext_lazy as _
@@ -29,7 +27,6 @@ from rest_framework.filters import OrderingFilter
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from cpphub.coordination.filters.synergies import SynergyFilter
@@ -43,20 +40,10 @@ from cpphub.coordination.serializers.synergies import (
     SynergySerializer,
 )
 from cpphub.coordination.services import synergies as services
+from cpphub.lib.api import through_service
 from cpphub.partnership.models import Country
 
 NOT_COORDINATOR = _("Only coordinators run the finder and decide on synergies.")
-
-
-def through_service(write: Any) -> Any:
-    """Run a write service; its validation errors become a 400 naming the fields."""
-    try:
-        return write()
-    except DjangoValidationError as exc:
-        detail = serializers.as_serializer_error(exc)
-        if NON_FIELD_ERRORS in detail:
-            detail[api_settings.NON_FIELD_ERRORS_KEY] = detail.pop(NON_FIELD_ERRORS)
-        raise serializers.ValidationError(detail) from exc
 
 
 class CoordinationReadPermission(BasePermission):

@@ -13,8 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from django.urls import URLPattern
 from django.utils.translation import gettext_lazy as _
@@ -27,9 +25,9 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
+from cpphub.lib.api import through_service
 from cpphub.mapping.filters import InstrumentFilter
 from cpphub.mapping.models import Choice, Instrument, Question
 from cpphub.mapping.selectors import records as selectors
@@ -43,17 +41,6 @@ from cpphub.mapping.serializers import (
     TagSerializer,
 )
 from cpphub.mapping.services.instruments import instrument_import, instrument_tag
-
-
-def through_service(write: Callable[[], Any]) -> Any:
-    """Run a write service; its validation errors become a 400 naming the fields."""
-    try:
-        return write()
-    except DjangoValidationError as exc:
-        detail = serializers.as_serializer_error(exc)
-        if NON_FIELD_ERRORS in detail:
-            detail[api_settings.NON_FIELD_ERRORS_KEY] = detail.pop(NON_FIELD_ERRORS)
-        raise serializers.ValidationError(detail) from exc
 
 
 class MappingReadPermission(BasePermission):

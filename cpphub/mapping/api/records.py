@@ -28,7 +28,8 @@ from rest_framework.filters import OrderingFilter
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from cpphub.mapping.api.instruments import MappingReadPermission, through_service
+from cpphub.lib.api import through_service
+from cpphub.mapping.api.instruments import MappingReadPermission
 from cpphub.mapping.filters import FindingFilter, ParticipantFilter, SessionFilter
 from cpphub.mapping.models import Consent, Finding, MappingSession, Participant, ParticipantGroup
 from cpphub.mapping.selectors import records as selectors

@@ -20,8 +20,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from django.urls import URLPattern
 from django.utils.translation import gettext as _
@@ -34,9 +32,9 @@ from rest_framework.filters import OrderingFilter
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
+from cpphub.lib.api import through_service
 from cpphub.national.filters.engagements import (
     CommitmentFilter,
     EngagementFilter,
@@ -57,17 +55,6 @@ from cpphub.national.serializers.engagements import (
 from cpphub.national.services import engagements as services
 
 WHO_WRITES = gettext_lazy("Only the national focal points of the country and coordinators may change its records.")
-
-
-def through_service(write: Callable[[], Any]) -> Any:
-    """Run a write service; its validation errors become a 400 naming the fields."""
-    try:
-        return write()
-    except DjangoValidationError as exc:
-        detail = serializers.as_serializer_error(exc)
-        if NON_FIELD_ERRORS in detail:
-            detail[api_settings.NON_FIELD_ERRORS_KEY] = detail.pop(NON_FIELD_ERRORS)
-        raise serializers.ValidationError(detail) from exc
 
 
 def require_writer_of(user: Any, country: Any) -> None:

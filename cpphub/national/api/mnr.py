@@ -29,7 +29,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cpphub.national.api.engagements import NationalReadPermission, require_writer_of, through_service
+from cpphub.lib.api import through_service
+from cpphub.national.api.engagements import NationalReadPermission, require_writer_of
 from cpphub.national.filters.mnr import AssessmentFilter
 from cpphub.national.models import MnrAssessment
 from cpphub.national.selectors import mnr as selectors

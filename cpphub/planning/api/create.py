@@ -15,11 +15,8 @@ location, a dropped action without a reason, ...). Nothing is saved then.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from django.urls import URLPattern
 from django.utils.translation import gettext_lazy as _
@@ -31,9 +28,9 @@ from rest_framework.filters import OrderingFilter
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
+from cpphub.lib.api import through_service
 from cpphub.planning.filters.create import ActionFilter, ActionPlanFilter
 from cpphub.planning.models import Action, ActionPlan, ProgressUpdate
 from cpphub.planning.selectors import create as selectors
@@ -42,17 +39,6 @@ from cpphub.planning.serializers.create import ActionPlanSerializer, ActionSeria
 from cpphub.planning.services import create as services
 
 NOT_HERE = _("Only facilitators of the location may change its action plans.")
-
-
-def through_service(write: Callable[[], Any]) -> Any:
-    """Run a write service; its validation errors become a 400 naming the fields."""
-    try:
-        return write()
-    except DjangoValidationError as exc:
-        detail = serializers.as_serializer_error(exc)
-        if NON_FIELD_ERRORS in detail:
-            detail[api_settings.NON_FIELD_ERRORS_KEY] = detail.pop(NON_FIELD_ERRORS)
-        raise serializers.ValidationError(detail) from exc
 
 
 def _require_facilitator_of(user: Any, location: Any) -> None:

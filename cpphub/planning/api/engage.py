@@ -21,9 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Model, Prefetch, QuerySet
 from django.urls import URLPattern
 from django.utils.translation import gettext_lazy as _
@@ -35,9 +33,9 @@ from rest_framework.filters import OrderingFilter
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
+from cpphub.lib.api import through_service
 from cpphub.planning.filters.engage import EngagementFilter, FollowUpFilter, StakeholderFilter
 from cpphub.planning.models import Engagement, FollowUp, Stakeholder
 from cpphub.planning.selectors import engage as selectors
@@ -46,17 +44,6 @@ from cpphub.planning.serializers.engage import EngagementSerializer, FollowUpSer
 from cpphub.planning.services import engage as services
 
 NOT_HERE = _("Only facilitators of the location may change its stakeholders, engagements and follow-ups.")
-
-
-def through_service(write: Callable[[], Any]) -> Any:
-    """Run a write service; its validation errors become a 400 naming the fields."""
-    try:
-        return write()
-    except DjangoValidationError as exc:
-        detail = serializers.as_serializer_error(exc)
-        if NON_FIELD_ERRORS in detail:
-            detail[api_settings.NON_FIELD_ERRORS_KEY] = detail.pop(NON_FIELD_ERRORS)
-        raise serializers.ValidationError(detail) from exc
 
 
 class PlanningReadPermission(BasePermission):

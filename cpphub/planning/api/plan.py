@@ -28,7 +28,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cpphub.mapping.api.instruments import through_service
+from cpphub.lib.api import through_service
 from cpphub.planning.filters.plan import PriorityFilter, WorkshopFilter
 from cpphub.planning.models import Priority, Workshop
 from cpphub.planning.selectors import plan as selectors
