@@ -18,6 +18,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from cpphub.lib.choices import choice_labels
 from cpphub.mapping.models import IctTag, RiskDimension
 from cpphub.national.mnr import BY_NUMBER
 from cpphub.planning.models import Outcome, TargetGroup
@@ -28,8 +29,7 @@ register = template.Library()
 
 
 def _labels(codes: Iterable[Any], choices: Any) -> str:
-    names = dict(choices)
-    return ", ".join(str(names.get(code, code)) for code in codes)
+    return ", ".join(choice_labels(codes, choices))
 
 
 def _capability(number: Any) -> str:

@@ -29,6 +29,7 @@ from cpphub.coordination.selectors import actions as selectors
 from cpphub.coordination.selectors.access import access_coordinate, can_coordinate, can_edit_action
 from cpphub.coordination.services import actions as services
 from cpphub.coordination.tables.actions import CoordinatedActionTable
+from cpphub.lib.choices import choice_labels
 from cpphub.lib.forms import saved
 from cpphub.lib.listing import list_page
 from cpphub.lib.tabular import FORMATS, export_response
@@ -38,11 +39,6 @@ from cpphub.planning.models import TargetGroup
 
 class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
-
-
-def _labels(codes: list[str], choices: Any) -> list[str]:
-    names = dict(choices)
-    return [str(names.get(code, code)) for code in codes or []]
 
 
 # The list and its exports ----------------------------------------------------------------------
@@ -78,8 +74,8 @@ EXPORT_COLUMNS: list[tuple[Any, str, Callable[[CoordinatedAction], Any]]] = [
     (gettext_lazy("Lead partner"), "#org+lead", lambda a: a.lead.name),
     (gettext_lazy("Partners"), "#org+partner", _partners),
     (gettext_lazy("Outcome"), "#sector", lambda a: a.get_outcome_display()),
-    (gettext_lazy("4Cs risks"), "#impact+type", lambda a: _labels(a.risks, RiskDimension.choices)),
-    (gettext_lazy("Target groups"), "#population+type", lambda a: _labels(a.target_groups, TargetGroup.choices)),
+    (gettext_lazy("4Cs risks"), "#impact+type", lambda a: choice_labels(a.risks, RiskDimension.choices)),
+    (gettext_lazy("Target groups"), "#population+type", lambda a: choice_labels(a.target_groups, TargetGroup.choices)),
     (gettext_lazy("Children to reach"), "#affected+children", lambda a: a.children_to_reach),
     (gettext_lazy("Start"), "#date+start", lambda a: a.start),
     (gettext_lazy("End"), "#date+end", lambda a: a.end),
@@ -184,8 +180,8 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "milestones": selectors.milestone_rows(action),
             "links": selectors.children_of(action),
             "synergy": selectors.visible_synergy(request.user, action),
-            "risks": _labels(action.risks, RiskDimension.choices),
-            "target_groups": _labels(action.target_groups, TargetGroup.choices),
+            "risks": choice_labels(action.risks, RiskDimension.choices),
+            "target_groups": choice_labels(action.target_groups, TargetGroup.choices),
             "can_coordinate": can_coordinate(request.user),
         }
     )

@@ -222,7 +222,6 @@ class CountryOverview:
     open_commitments: list[Commitment] = field(default_factory=list)
     overdue_count: int = 0
     mnr: Any = None  # selectors.mnr.CountryMnrSummary
-    actions: list[Any] = field(default_factory=list)  # coordinated actions, given by the coordination app
 
 
 def _by_capability(priorities: list[NationalPriority]) -> list[CapabilityPriorities]:

@@ -26,6 +26,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from cpphub.audit.services import export_record
+from cpphub.lib.choices import choice_labels
 from cpphub.lib.forms import saved
 from cpphub.lib.listing import list_page
 from cpphub.lib.tabular import FORMATS, export_response
@@ -72,11 +73,6 @@ def _writer_somewhere(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
-def _labels(codes: list[str] | None, choices: Any) -> list[str]:
-    names = dict(choices)
-    return [str(names.get(code, code)) for code in codes or []]
-
-
 def _safe_next(request: HttpRequest) -> str | None:
     target = request.POST.get("next") or request.GET.get("next")
     if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
@@ -111,9 +107,13 @@ Column = tuple[Any, str, Callable[[Any], Any]]
 def _focus_columns() -> list[Column]:
     return [
         (gettext_lazy("MNR capability"), "#indicator+mnr", lambda r: r.get_mnr_capability_display() or ""),
-        (gettext_lazy("4Cs risks"), "#risk+type", lambda r: _labels(r.risks, RiskDimension.choices)),
-        (gettext_lazy("Online harms"), "#risk+ict", lambda r: _labels(r.ict_tags, IctTag.choices)),
-        (gettext_lazy("Target groups"), "#population+type", lambda r: _labels(r.target_groups, TargetGroup.choices)),
+        (gettext_lazy("4Cs risks"), "#risk+type", lambda r: choice_labels(r.risks, RiskDimension.choices)),
+        (gettext_lazy("Online harms"), "#risk+ict", lambda r: choice_labels(r.ict_tags, IctTag.choices)),
+        (
+            gettext_lazy("Target groups"),
+            "#population+type",
+            lambda r: choice_labels(r.target_groups, TargetGroup.choices),
+        ),
         (gettext_lazy("Outcome"), "#sector+outcome", lambda r: r.get_outcome_display()),
     ]
 

@@ -26,6 +26,7 @@ from django_htmx.middleware import HtmxDetails
 from django_tables2 import RequestConfig
 
 from cpphub.audit.services import export_record
+from cpphub.lib.choices import choice_labels
 from cpphub.lib.forms import saved
 from cpphub.lib.tabular import FORMATS, export_response
 from cpphub.mapping.models import AgeBand, Sex
@@ -42,11 +43,6 @@ PAGE_SIZE = 25
 
 class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
-
-
-def _labels(codes: list[str], choices: Any) -> list[str]:
-    names = dict(choices)
-    return [str(names.get(code, code)) for code in codes]
 
 
 # Plans ---------------------------------------------------------------------------------------
@@ -155,9 +151,13 @@ EXPORT_COLUMNS: list[tuple[Any, str, Callable[[Action], Any]]] = [
     (gettext_lazy("Outcome"), "#sector", lambda a: a.get_outcome_display()),
     (gettext_lazy("Lead partner"), "#org+lead", lambda a: a.lead_partner.name),
     (gettext_lazy("Supporting partners"), "#org+partner", lambda a: [o.name for o in a.supporting_partners.all()]),
-    (gettext_lazy("Target groups"), "#population+type", lambda a: _labels(a.target_groups, TargetGroup.choices)),
-    (gettext_lazy("Children's age bands"), "#population+age", lambda a: _labels(a.target_age_bands, AgeBand.choices)),
-    (gettext_lazy("Children's sex"), "#population+sex", lambda a: _labels(a.target_sexes, Sex.choices)),
+    (gettext_lazy("Target groups"), "#population+type", lambda a: choice_labels(a.target_groups, TargetGroup.choices)),
+    (
+        gettext_lazy("Children's age bands"),
+        "#population+age",
+        lambda a: choice_labels(a.target_age_bands, AgeBand.choices),
+    ),
+    (gettext_lazy("Children's sex"), "#population+sex", lambda a: choice_labels(a.target_sexes, Sex.choices)),
     (gettext_lazy("Start"), "#date+start", lambda a: a.start),
     (gettext_lazy("End"), "#date+end", lambda a: a.end),
     (gettext_lazy("Status"), "#status", lambda a: a.get_status_display()),
@@ -275,9 +275,9 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = _status_context(action, can_write=can_write)
     context.update(
         {
-            "target_groups": _labels(action.target_groups, TargetGroup.choices),
-            "age_bands": _labels(action.target_age_bands, AgeBand.choices),
-            "sexes": _labels(action.target_sexes, Sex.choices),
+            "target_groups": choice_labels(action.target_groups, TargetGroup.choices),
+            "age_bands": choice_labels(action.target_age_bands, AgeBand.choices),
+            "sexes": choice_labels(action.target_sexes, Sex.choices),
             "updates": list(action.updates.all()),
         }
     )
