@@ -26,6 +26,9 @@ PERSONAS: dict[str, tuple[str, str, str, str | None]] = {
     "other_facilitator": ("facilitator", "location", "plan_brasil", "santo_andre"),
     "national_focal_point": ("national_focal_point", "country", "plan_thailand", "thailand"),
     "caseworker": ("caseworker", "organisation", "plan_thailand", None),
+    # Connect: the caseworker above refers to FACE's services; Plan Brasil is a third organisation.
+    "receiving_caseworker": ("caseworker", "organisation", "face", None),
+    "other_caseworker": ("caseworker", "organisation", "plan_brasil", None),
     "hotline_analyst": ("hotline_analyst", "country", "safernet", "brazil"),
     "dpo": ("data_protection_officer", "partnership", "iicrd", None),
 }

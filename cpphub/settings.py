@@ -8,6 +8,7 @@ PostgreSQL. No secret has a literal production default.
 
 from __future__ import annotations
 
+import base64
 import os
 import secrets
 from pathlib import Path
@@ -71,6 +72,27 @@ def _secret_key() -> str:
 
 SECRET_KEY = _secret_key()
 
+
+def _field_keys() -> list[str]:
+    """The keys that encrypt identifying fields at rest, newest first (``cpphub rotate-key`` re-encrypts).
+
+    From CPPHUB_FIELD_KEYS (comma-separated Fernet keys); on a developer machine a key generated into var/.
+    """
+    keys = envlist("CPPHUB_FIELD_KEYS", [])
+    if keys:
+        return keys
+    if PRODUCTION:
+        raise ImproperlyConfigured("CPPHUB_FIELD_KEYS must be set in production (CPPHUB_PRODUCTION=true).")
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    path = VAR_DIR / "field_keys"
+    if not path.exists():
+        path.write_text(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())
+        path.chmod(0o600)
+    return [key.strip() for key in path.read_text().split(",") if key.strip()]
+
+
+FIELD_ENCRYPTION_KEYS = _field_keys()
+
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 # How many reverse proxies (nginx, a load balancer) stand in front of CPP Hub and
@@ -108,6 +130,7 @@ INSTALLED_APPS = [
     "cpphub.mapping",
     "cpphub.planning",
     "cpphub.national",
+    "cpphub.connect",
     "cpphub.coordination",
     "cpphub.shell",
     "cpphub.demo",

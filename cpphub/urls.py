@@ -14,6 +14,7 @@ api_v1: list[URLPattern | URLResolver] = [
     path("", include("cpphub.planning.api_urls")),
     path("", include("cpphub.national.api_urls")),
     path("", include("cpphub.coordination.api_urls")),
+    path("", include("cpphub.connect.api_urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
 ]
@@ -29,6 +30,7 @@ urlpatterns = [
     path("planning/", include("cpphub.planning.urls")),
     path("national/", include("cpphub.national.urls")),
     path("coordination/", include("cpphub.coordination.urls")),
+    path("connect/", include("cpphub.connect.urls")),
     path("api/v1/", include((api_v1, "api"))),
     path("admin/", admin.site.urls),
 ]

@@ -15,6 +15,8 @@ ROLES = [
     "other_facilitator",
     "national_focal_point",
     "caseworker",
+    "receiving_caseworker",
+    "other_caseworker",
     "hotline_analyst",
     "dpo",
 ]
@@ -42,6 +44,14 @@ FOCAL_POINT_HERE_OR_MANAGER = "focal_point_here_or_manager"
 # A coordinated action in Chiang Rai, Thailand: those who take part (the location's facilitators,
 # the country's focal points) and coordinators.
 PARTICIPANT_OR_MANAGER = "participant_or_manager"
+# Connect. The kwargs factories build a Plan Thailand case referred to a FACE service.
+# Cases and referrals are for caseworkers only (not coordinators, not superusers):
+CASEWORKERS = "caseworkers"  # any caseworker: their own lists, registering a case
+CASE_OWNER = "case_owner"  # the caseworker of the registering organisation (Plan Thailand)
+REFERRAL_PARTIES = "referral_parties"  # the sending (Plan Thailand) and receiving (FACE) caseworkers
+REFERRAL_RECEIVER = "referral_receiver"  # the receiving caseworker (FACE): accept, decline, start, complete
+# The directory: coordinators keep it (the kwargs factories build providers that are not partners).
+# Coordinators, with their second factor, also see the register of referrals without any child's data.
 
 ALLOWED: dict[str, set[str]] = {
     PUBLIC: set(VISITORS),
@@ -56,6 +66,10 @@ ALLOWED: dict[str, set[str]] = {
     FACILITATOR_HERE_OR_MANAGER: {"facilitator", "coordinator", "superuser"},
     FOCAL_POINT_HERE_OR_MANAGER: {"national_focal_point", "coordinator", "superuser"},
     PARTICIPANT_OR_MANAGER: {"facilitator", "national_focal_point", "coordinator", "superuser"},
+    CASEWORKERS: {"caseworker", "receiving_caseworker", "other_caseworker"},
+    CASE_OWNER: {"caseworker"},
+    REFERRAL_PARTIES: {"caseworker", "receiving_caseworker"},
+    REFERRAL_RECEIVER: {"receiving_caseworker"},
 }
 
 

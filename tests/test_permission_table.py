@@ -248,6 +248,7 @@ def state() -> dict[str, Any]:
             *apps.get_app_config("planning").get_models(),
             *apps.get_app_config("national").get_models(),
             *apps.get_app_config("coordination").get_models(),
+            *apps.get_app_config("connect").get_models(),
         )
     }
     snapshot["User"] = sorted(map(repr, User.objects.values("email", "full_name", "is_active", "password")))
@@ -256,7 +257,7 @@ def state() -> dict[str, Any]:
         map(repr, Organisation.sectors.through.objects.values_list("organisation_id", "sector_id"))
     ) + sorted(map(repr, PilotLocation.implementing_partners.through.objects.values_list()))
     # Many-to-many links of the top-down and coordination records (who took part, what an action joins).
-    for app in ("national", "coordination"):
+    for app in ("national", "coordination", "connect"):
         for model in apps.get_app_config(app).get_models():
             for m2m in model._meta.many_to_many:
                 through = getattr(model, m2m.name).through

@@ -110,6 +110,8 @@ class AccessLogEntry(AppendOnlyModel):
         LIST = "list", _("Listed")
         EXPORT = "export", _("Exported")
         OVERRIDE = "override", _("Override")
+        CHANGE = "change", _("Changed")
+        DENIED = "denied", _("Refused")
 
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     user = models.ForeignKey(

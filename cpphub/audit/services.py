@@ -46,6 +46,9 @@ def snapshot(instance: models.Model) -> dict[str, Any]:
         if field.name in {"id", "created_at", "updated_at"}:
             continue
         value = getattr(instance, field.attname)
+        if getattr(field, "encrypted", False):  # identifying data never leaves its encrypted column
+            state[field.name] = REDACTED if value else value
+            continue
         if field.is_relation and value is not None:
             related = getattr(instance, field.name)
             value = str(related)

@@ -16,12 +16,17 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from cpphub.accounts import permissions
+from cpphub.connect.selectors import access as connect_access
 from cpphub.mapping.selectors import access as mapping_access
 
 
 def facilitates_somewhere(user: Any) -> bool:
     """Row-level research pages (participants, imports): facilitators of at least one location."""
     return bool(mapping_access.facilitated_location_ids(user))
+
+
+def _opens_or_manages_referrals(user: Any) -> bool:
+    return connect_access.can_open_cases(user) or connect_access.can_manage_referrals(user)
 
 
 @dataclass(frozen=True)
@@ -105,7 +110,21 @@ SECTIONS: list[NavSection] = [
         ],
     ),
     NavSection("equip", _("Equip")),
-    NavSection("connect", _("Connect")),
+    NavSection(
+        "connect",
+        _("Connect"),
+        [
+            NavItem(_("Service directory"), "connect:directory"),
+            NavItem(_("Referral pathways"), "connect:pathway_list"),
+            NavItem(_("Cases"), "connect:case_list", connect_access.can_open_cases),
+            NavItem(_("Referrals"), "connect:referral_list", connect_access.can_open_cases),
+            NavItem(_("Overdue referrals"), "connect:overdue_list", _opens_or_manages_referrals),
+            NavItem(_("Referral numbers"), "connect:numbers", connect_access.can_read_numbers),
+            NavItem(_("Service providers"), "connect:provider_list", connect_access.can_import_directory),
+            NavItem(_("Referral deadlines and retention"), "connect:policy_list", connect_access.can_manage_referrals),
+            NavItem(_("Who saw this record"), "connect:who_saw", connect_access.can_ask_who_saw),
+        ],
+    ),
     NavSection(
         "results",
         _("Results"),

@@ -1,0 +1,12 @@
+"""Page URLs of Connect (namespace ``connect``), one module per area."""
+
+from cpphub.connect.urls import directory, hsds, numbers, pathways, referrals
+
+app_name = "connect"
+urlpatterns = [
+    *directory.urlpatterns,
+    *hsds.urlpatterns,
+    *pathways.urlpatterns,
+    *referrals.urlpatterns,
+    *numbers.urlpatterns,
+]
