@@ -15,6 +15,9 @@ ALIASES = {
     "import-form": "import_form",
     "import-submissions": "import_submissions",
     "new-location": "new_location",
+    "export": "export_data",
+    "import": "import_data",
+    "rotate-key": "rotate_key",
 }
 
 
