@@ -9,6 +9,7 @@ PostgreSQL. No secret has a literal production default.
 from __future__ import annotations
 
 import base64
+import contextlib
 import os
 import secrets
 from pathlib import Path
@@ -86,8 +87,13 @@ def _field_keys() -> list[str]:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     path = VAR_DIR / "field_keys"
     if not path.exists():
-        path.write_text(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())
-        path.chmod(0o600)
+        # Written aside and linked into place: two processes starting at once end up with the same key.
+        draft = VAR_DIR / f".field_keys.{os.getpid()}"
+        draft.write_text(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())
+        draft.chmod(0o600)
+        with contextlib.suppress(FileExistsError):
+            os.link(draft, path)
+        draft.unlink()
     return [key.strip() for key in path.read_text().split(",") if key.strip()]
 
 
