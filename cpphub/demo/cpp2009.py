@@ -455,6 +455,27 @@ USERS = [
         country="BR",
     ),
     UserSpec("caseworker@demo.cpphub.org", "Malee Tuayang", "th", "plan_thailand", Role.CASEWORKER, Scope.ORGANISATION),
+    # Connect: one caseworker for each partner that sends or receives the demo's referrals.
+    UserSpec(
+        "caseworker.mercy@demo.cpphub.org", "Pim Tuayang", "th", "mercy_centre", Role.CASEWORKER, Scope.ORGANISATION
+    ),
+    UserSpec("caseworker.face@demo.cpphub.org", "Kasem Tuayang", "th", "face", Role.CASEWORKER, Scope.ORGANISATION),
+    UserSpec(
+        "caseworker.brazil@demo.cpphub.org",
+        "Luana Exemplo",
+        "pt-br",
+        "plan_brasil",
+        Role.CASEWORKER,
+        Scope.ORGANISATION,
+    ),
+    UserSpec(
+        "caseworker.safernet@demo.cpphub.org",
+        "Bruno Exemplo",
+        "pt-br",
+        "safernet",
+        Role.CASEWORKER,
+        Scope.ORGANISATION,
+    ),
     UserSpec(
         "hotline@demo.cpphub.org",
         "Rafael Exemplo",

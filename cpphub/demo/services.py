@@ -232,4 +232,9 @@ def demo_partnership_load(*, acting_user: Any = None, password: str | None = Non
     from cpphub.demo.coordination.load import demo_coordination_load
 
     demo_coordination_load(result=result, locations=locations, organisations=organisations)
+
+    # Connect: the service directory, referral pathways and synthetic referrals of the six locations.
+    from cpphub.demo.connect.load import demo_connect_load
+
+    demo_connect_load(result=result, countries=countries, locations=locations, organisations=organisations)
     return result

@@ -181,7 +181,7 @@ def test_scoped_roles_carry_their_scope():
     focal_points = Membership.objects.filter(role=Membership.Role.NATIONAL_FOCAL_POINT)
     assert sorted(m.country.code for m in focal_points) == ["BR", "TH"]
     assert Membership.objects.get(role=Membership.Role.HOTLINE_ANALYST).country.code == "BR"
-    caseworker = Membership.objects.get(role=Membership.Role.CASEWORKER)
+    caseworker = Membership.objects.get(role=Membership.Role.CASEWORKER, user__email="caseworker@demo.cpphub.org")
     assert caseworker.scope == Membership.Scope.ORGANISATION
     assert caseworker.organisation.name == "Plan Thailand"
     for membership in Membership.objects.all():
