@@ -360,6 +360,17 @@ SPECTACULAR_SETTINGS = {
         "ContributionStatusEnum": "cpphub.coordination.models.actions.Contribution.Status",
         "ContributionKindEnum": "cpphub.coordination.models.actions.Contribution.Kind",
         "AllocationRunStatusEnum": "cpphub.coordination.models.allocation.AllocationRun.Status",
+        "CaseOutcomeEnum": "cpphub.connect.models.referrals.Case.Outcome",
+        "OutcomeEnum": "cpphub.planning.models.create.Outcome",
+        "CaseStatusEnum": "cpphub.connect.models.referrals.Case.Status",
+        "ConsentInformationEnum": "cpphub.connect.models.referrals.Consent.Information",
+        "ReferralStatusEnum": "cpphub.connect.models.referrals.Referral.Status",
+        "ServiceStatusEnum": "cpphub.connect.models.directory.Service.Status",
+        "ServiceLocationKindEnum": "cpphub.connect.models.directory.ServiceLocation.Kind",
+        "ReferralSexEnum": "cpphub.connect.models.referrals.Sex",
+        "ReferralAgeBandEnum": "cpphub.connect.models.referrals.AgeBand",
+        "RiskLevelEnum": "cpphub.connect.models.pathways.RiskLevel",
+        "NeedEnum": "cpphub.connect.models.pathways.Need",
     },
 }
 

@@ -161,7 +161,7 @@ def audited_write(
     errors: Mapping[str, Any] | None = None,
     validate_constraints: bool = True,
 ) -> M:
-    """Create ``instance`` (no pk yet) or change it with ``data``, validated and audited, for the domain services.
+    """Create ``instance`` (not saved yet) or change it with ``data``, validated and audited, for the domain services.
 
     ``errors`` (field to message) are the service's own findings; they are
     raised together with the model's validation of the other fields (the
@@ -170,7 +170,7 @@ def audited_write(
     so the audited "before" is what was there. The caller holds the transaction.
     """
     model = type(instance)
-    created = instance.pk is None
+    created = instance._state.adding  # not "pk is None": UUID keys are set before the first save
     if not created:
         instance = model._default_manager.select_for_update().get(pk=instance.pk)
     before = {} if created else snapshot(instance)
