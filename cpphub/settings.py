@@ -371,6 +371,8 @@ SPECTACULAR_SETTINGS = {
         "ReferralAgeBandEnum": "cpphub.connect.models.referrals.AgeBand",
         "RiskLevelEnum": "cpphub.connect.models.pathways.RiskLevel",
         "NeedEnum": "cpphub.connect.models.pathways.Need",
+        "GivenByEnum": "cpphub.mapping.models.people.Consent.GivenBy",
+        "CaseConsentGivenByEnum": "cpphub.connect.models.referrals.Consent.GivenBy",
     },
 }
 
