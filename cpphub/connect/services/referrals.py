@@ -33,8 +33,9 @@ from django.utils.translation import gettext as _
 
 from cpphub.audit.models import AccessLogEntry
 from cpphub.audit.services import access_record, audited_write
-from cpphub.connect.models import Case, CaseNote, Consent, Pathway, Referral, ReferralPolicy, Service
+from cpphub.connect.models import Case, CaseNote, Consent, Pathway, Referral, Service
 from cpphub.connect.models.referrals import AGE_BAND_AGES, MAX_CHILD_AGE, age_band_of
+from cpphub.connect.selectors.policies import policy_for
 from cpphub.partnership.models import Organisation, PilotLocation
 
 Data = Mapping[str, Any]
@@ -69,9 +70,7 @@ def _logged(acting_user: Any, obj: Any, reason: str, label: str) -> None:
 
 def deadline_hours(location: PilotLocation, risk_level: str) -> int:
     """The hours the country of ``location`` gives a provider to answer a referral of ``risk_level``."""
-    country = location.country
-    policy = ReferralPolicy.objects.filter(country=country).first() or ReferralPolicy(country=country)
-    return policy.hours_for(risk_level)
+    return policy_for(location.country_id).hours_for(risk_level)
 
 
 # Cases -------------------------------------------------------------------------------------------
