@@ -37,7 +37,12 @@ def caseworker_organisation_ids(viewer: Any) -> set[int]:
 
 def has_second_factor(viewer: Any) -> bool:
     """A confirmed second factor (the middleware makes every page session use it; this covers API tokens)."""
-    return bool(getattr(viewer, "is_authenticated", False) and default_device(viewer) is not None)
+    if not getattr(viewer, "is_authenticated", False):
+        return False
+    verified = getattr(viewer, "is_verified", None)  # set by django-otp on page requests, not on API tokens
+    if callable(verified) and verified():  # this session signed in with its device: no query needed
+        return True
+    return default_device(viewer) is not None
 
 
 def can_open_cases(viewer: Any) -> bool:
