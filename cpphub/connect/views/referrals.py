@@ -35,10 +35,11 @@ from cpphub.connect.forms.referrals import (
     ReferralForm,
     RespondForm,
 )
-from cpphub.connect.models import Case, Referral, Service
+from cpphub.connect.models import Case, Consent, Referral, Service
 from cpphub.connect.selectors import access
 from cpphub.connect.selectors import referrals as selectors
 from cpphub.connect.services import referrals as services
+from cpphub.lib.choices import choice_labels
 from cpphub.lib.forms import saved
 
 PAGE_SIZE = 25
@@ -322,6 +323,7 @@ def referral_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "overdue": referral.is_overdue(),
             "notes": notes,
             "actions": _actions(request.user, referral),
+            "shared": choice_labels(referral.shared_information, Consent.Information.choices),
         },
     )
 
