@@ -13,7 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from cpphub.connect.models import Service, ServiceLocation, ServiceOrganisation
-from cpphub.connect.services.directory import clean_languages
+from cpphub.connect.services.directory import SERVICE_FIELDS, clean_languages
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
 
@@ -60,27 +60,7 @@ class ServiceForm(forms.ModelForm):
     class Meta:
         model = Service
         formfield_callback = _formfield
-        fields = [
-            "name",
-            "alternate_name",
-            "description",
-            "status",
-            "categories",
-            "pilot_locations",
-            "eligibility_description",
-            "minimum_age",
-            "maximum_age",
-            "languages",
-            "fees_description",
-            "hours",
-            "application_process",
-            "how_to_refer",
-            "url",
-            "email",
-            "phone",
-            "direct_line",
-            "locations",
-        ]
+        fields = [*SERVICE_FIELDS, "locations"]
         widgets = {
             "description": TEXTAREA,
             "eligibility_description": TEXTAREA,

@@ -18,6 +18,7 @@ from rest_framework import serializers
 from cpphub.connect.models import Service, ServiceCategory, ServiceLocation, ServiceOrganisation
 from cpphub.connect.selectors import access
 from cpphub.connect.selectors.directory import place_view
+from cpphub.connect.services.directory import SERVICE_FIELDS
 from cpphub.partnership.models import Country, Organisation, PilotLocation
 
 
@@ -65,31 +66,7 @@ class ServiceSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Service
-        fields = [
-            "id",
-            "organisation",
-            "name",
-            "alternate_name",
-            "description",
-            "status",
-            "categories",
-            "pilot_locations",
-            "eligibility_description",
-            "minimum_age",
-            "maximum_age",
-            "languages",
-            "fees_description",
-            "hours",
-            "application_process",
-            "how_to_refer",
-            "url",
-            "email",
-            "phone",
-            "direct_line",
-            "locations",
-            "places",
-            "updated_at",
-        ]
+        fields = ["id", "organisation", *SERVICE_FIELDS, "locations", "places", "updated_at"]
         read_only_fields = ["id", "places", "updated_at"]
         extra_kwargs = {"direct_line": {"help_text": _("Confidential: only for caseworkers and coordinators.")}}
         validators: list[Any] = []

@@ -20,6 +20,7 @@ from rest_framework import serializers
 from cpphub.connect.models import Case, CaseNote, Consent, Pathway, Referral, Service, ServiceOrganisation
 from cpphub.connect.models.referrals import AgeBand
 from cpphub.connect.selectors.referrals import child_data, owned_cases
+from cpphub.connect.services.referrals import CASE_FIELDS
 from cpphub.partnership.models import PilotLocation
 
 INFORMATION_CHOICES = Consent.Information.choices
@@ -39,25 +40,7 @@ class CaseSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Case
-        fields = [
-            "id",
-            "reference",
-            "location",
-            "name",
-            "sex",
-            "age",
-            "age_band",
-            "guardian_contact",
-            "situation",
-            "need",
-            "risk_level",
-            "identified_on",
-            "status",
-            "outcome",
-            "closed_at",
-            "open_referrals",
-            "created_at",
-        ]
+        fields = ["id", "reference", *CASE_FIELDS, "status", "outcome", "closed_at", "open_referrals", "created_at"]
         read_only_fields = ["id", "reference", "status", "outcome", "closed_at", "open_referrals", "created_at"]
 
     @extend_schema_field(OpenApiTypes.INT)
