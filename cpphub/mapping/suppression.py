@@ -62,6 +62,7 @@ import enum
 import math
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 import numpy as np
@@ -447,3 +448,61 @@ def protect_series(counts: Sequence[int], *, k: int = DEFAULT_THRESHOLD) -> Supp
         values=tuple(_published(count, reasons, i) for i, count in enumerate(values)),
         total=_published(system.counts[size], reasons, size),
     )
+
+
+# --- Tables with their totals, as the pages publish them --------------------------------------
+
+Grid = tuple[tuple[int, ...], ...]
+
+
+@dataclass(frozen=True)
+class ProtectedTable:
+    """A table with its row and column totals and grand total (last column, last row): the true counts, which are
+    never published, and what may be published of each."""
+
+    true: Grid
+    published: tuple[tuple[PublishedCount, ...], ...]
+
+
+def with_totals(grid: Grid) -> Grid:
+    """``grid`` with a total at the end of each row and a row of column totals at the bottom."""
+    rows = [(*row, sum(row)) for row in grid]
+    return (*rows, tuple(sum(column) for column in zip(*rows, strict=True)))
+
+
+@lru_cache(maxsize=100_000)
+def protect_table(grid: Grid, k: int) -> ProtectedTable:
+    """``grid`` with its totals, protected by :func:`protect_grid` (unchanged when nothing needs hiding)."""
+    full = with_totals(grid)
+    if not any(1 <= count < k for row in full for count in row):
+        return ProtectedTable(full, tuple(tuple(PublishedCount(count) for count in row) for row in full))
+    table = protect_grid(grid, k=k)
+    m, n = len(grid), len(grid[0])
+
+    def published(i: int, j: int) -> PublishedCount:
+        if i < m and j < n:
+            return table.cells[(i, j)]
+        if i < m:
+            return table.row_totals[i]
+        if j < n:
+            return table.column_totals[j]
+        return table.grand_total
+
+    return ProtectedTable(full, tuple(tuple(published(i, j) for j in range(n + 1)) for i in range(m + 1)))
+
+
+def sum_tables(parts: Sequence[ProtectedTable], k: int, shape: tuple[int, int]) -> ProtectedTable:
+    """The cell by cell sum of protected tables of ``shape`` (totals included): published only where every part
+    is, so a sum never gives away a part that is hidden."""
+    if len(parts) == 1:
+        return parts[0]
+    height, width = shape
+    true = tuple(tuple(sum(p.true[i][j] for p in parts) for j in range(width)) for i in range(height))
+
+    def published(i: int, j: int) -> PublishedCount:
+        if all(not p.published[i][j].suppressed for p in parts):
+            return PublishedCount(true[i][j])
+        reason = Reason.PRIMARY if 1 <= true[i][j] < k else Reason.COMPLEMENTARY
+        return PublishedCount(value=None, suppressed=True, reason=reason)
+
+    return ProtectedTable(true, tuple(tuple(published(i, j) for j in range(width)) for i in range(height)))

@@ -41,7 +41,6 @@ import datetime as dt
 import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from django.db.models import Q
@@ -52,7 +51,7 @@ from django.utils.translation import gettext as _
 from cpphub.connect.models import AgeBand, Referral, Sex
 from cpphub.connect.selectors.access import can_read_numbers
 from cpphub.mapping.selectors.riskmap import suppression_threshold
-from cpphub.mapping.suppression import PublishedCount, Reason, protect_grid
+from cpphub.mapping.suppression import ProtectedTable, PublishedCount, Reason, protect_table, sum_tables
 from cpphub.partnership.models import Country, PilotLocation
 
 MEASURES = ("made", "accepted", "completed", "due", "in_time", "served")
@@ -126,53 +125,9 @@ def numbers_params(query: Mapping[str, Any]) -> Params:
 # --- Protection ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Protected:
-    """A protected table with its totals: the true counts (never published) and what may be published."""
-
-    true: Grid
-    published: tuple[tuple[PublishedCount, ...], ...]
-
-
-def _full(grid: Grid) -> Grid:
-    with_totals = [(*row, sum(row)) for row in grid]
-    return (*with_totals, tuple(sum(column) for column in zip(*with_totals, strict=True)))
-
-
-@lru_cache(maxsize=10_000)
-def _protect(grid: Grid, k: int) -> _Protected:
-    full = _full(grid)
-    if not any(1 <= count < k for row in full for count in row):
-        return _Protected(full, tuple(tuple(PublishedCount(count) for count in row) for row in full))
-    table = protect_grid(grid, k=k)
-    m, n = len(grid), len(grid[0])
-
-    def published(i: int, j: int) -> PublishedCount:
-        if i < m and j < n:
-            return table.cells[(i, j)]
-        if i < m:
-            return table.row_totals[i]
-        if j < n:
-            return table.column_totals[j]
-        return table.grand_total
-
-    return _Protected(full, tuple(tuple(published(i, j) for j in range(n + 1)) for i in range(m + 1)))
-
-
-def _sum(parts: Sequence[_Protected], k: int) -> _Protected:
+def _sum(parts: Sequence[ProtectedTable], k: int) -> ProtectedTable:
     """The cell by cell sum of protected tables: published only where every part is published."""
-    if len(parts) == 1:
-        return parts[0]
-    height, width = len(ROWS) + 1, len(COLUMNS) + 1
-    true = tuple(tuple(sum(p.true[i][j] for p in parts) for j in range(width)) for i in range(height))
-
-    def published(i: int, j: int) -> PublishedCount:
-        if all(not p.published[i][j].suppressed for p in parts):
-            return PublishedCount(true[i][j])
-        reason = Reason.PRIMARY if 1 <= true[i][j] < k else Reason.COMPLEMENTARY
-        return PublishedCount(value=None, suppressed=True, reason=reason)
-
-    return _Protected(true, tuple(tuple(published(i, j) for j in range(width)) for i in range(height)))
+    return sum_tables(parts, k, (len(ROWS) + 1, len(COLUMNS) + 1))
 
 
 # --- Published numbers --------------------------------------------------------------------
@@ -349,9 +304,9 @@ def _locations(params: Params, with_referrals: Iterable[int]) -> list[PilotLocat
 # --- The numbers ----------------------------------------------------------------------------
 
 
-def _table(loaded: _Loaded, location_id: int, measure: str, k: int) -> _Protected:
+def _table(loaded: _Loaded, location_id: int, measure: str, k: int) -> ProtectedTable:
     cells = loaded.counts.get(location_id, {}).get(measure, {})
-    return _protect(tuple(tuple(cells.get((r, c), 0) for c in COLUMNS) for r in ROWS), k)
+    return protect_table(tuple(tuple(cells.get((r, c), 0) for c in COLUMNS) for r in ROWS), k)
 
 
 def _days(loaded: _Loaded, location_ids: Iterable[int], i: int | None, j: int | None) -> list[int]:
@@ -367,7 +322,7 @@ def _days(loaded: _Loaded, location_ids: Iterable[int], i: int | None, j: int | 
 def _group(
     key: str,
     label: str,
-    tables: dict[str, _Protected],
+    tables: dict[str, ProtectedTable],
     at: tuple[int, int],
     days: list[int],
     k: int,
@@ -397,7 +352,7 @@ def referral_numbers(*, viewer: Any, params: Params | None = None, now: dt.datet
     if ids:
         summed = {m: _sum([per_location[pk][m] for pk in ids], k) for m in MEASURES}
     else:
-        summed = {m: _protect(tuple((0,) * len(COLUMNS) for _r in ROWS), k) for m in MEASURES}
+        summed = {m: protect_table(tuple((0,) * len(COLUMNS) for _r in ROWS), k) for m in MEASURES}
     corner = (len(ROWS), len(COLUMNS))
     by_location = tuple(
         _group(

@@ -46,7 +46,7 @@ are the margins of the respondents table, published there.
 Caching
 -------
 The engine is deterministic, so its results are memoised by the table's
-content and k (``_protect_grid``, ``_protect_series``): a new or withdrawn
+content and k (``protect_table``, ``_protect_series``): a new or withdrawn
 submission changes the counts, hence the key, so a stale number cannot be
 served, and only the tables that changed are protected again.
 """
@@ -81,10 +81,11 @@ from cpphub.mapping.selectors.access import access_mapping
 from cpphub.mapping.suppression import (
     DEFAULT_THRESHOLD,
     MIN_THRESHOLD,
+    ProtectedTable,
     PublishedCount,
-    Reason,
-    protect_grid,
     protect_series,
+    protect_table,
+    sum_tables,
 )
 from cpphub.partnership.models import PilotLocation
 
@@ -216,69 +217,19 @@ class Table:
         return counts
 
 
-@dataclass(frozen=True)
-class _Protected:
-    """A protected table or series: the true counts (never published) and what may be published."""
-
-    true: Grid
-    published: tuple[tuple[PublishedCount, ...], ...]
-
-
-def _full(grid: Grid) -> Grid:
-    with_totals = [(*row, sum(row)) for row in grid]
-    return (*with_totals, tuple(sum(column) for column in zip(*with_totals, strict=True)))
-
-
 @lru_cache(maxsize=100_000)
-def _protect_grid(grid: Grid, k: int) -> _Protected:
-    """``grid`` with its totals, protected by the engine (``protect_grid``: the same result as ``suppress_grid``)."""
-    full = _full(grid)
-    if not any(1 <= count < k for row in full for count in row):
-        return _Protected(full, tuple(tuple(PublishedCount(count) for count in row) for row in full))
-    table = protect_grid(grid, k=k)
-    m, n = len(grid), len(grid[0])
-
-    def published(i: int, j: int) -> PublishedCount:
-        if i < m and j < n:
-            return table.cells[(i, j)]
-        if i < m:
-            return table.row_totals[i]
-        if j < n:
-            return table.column_totals[j]
-        return table.grand_total
-
-    return _Protected(full, tuple(tuple(published(i, j) for j in range(n + 1)) for i in range(m + 1)))
-
-
-@lru_cache(maxsize=100_000)
-def _protect_series(values: tuple[int, ...], k: int) -> _Protected:
+def _protect_series(values: tuple[int, ...], k: int) -> ProtectedTable:
     """A series and its total as one row, protected by ``protect_series`` (as ``suppress_series`` would)."""
     full = ((*values, sum(values)),)
     if not any(1 <= count < k for count in full[0]):
-        return _Protected(full, (tuple(PublishedCount(count) for count in full[0]),))
+        return ProtectedTable(full, (tuple(PublishedCount(count) for count in full[0]),))
     series = protect_series(values, k=k)
-    return _Protected(full, ((*series.values, series.total),))
-
-
-def _sum(parts: Sequence[_Protected], k: int, shape: tuple[int, int]) -> _Protected:
-    """The cell by cell sum of protected tables: published only where every part is published."""
-    if len(parts) == 1:
-        return parts[0]
-    height, width = shape
-    true = tuple(tuple(sum(p.true[i][j] for p in parts) for j in range(width)) for i in range(height))
-
-    def published(i: int, j: int) -> PublishedCount:
-        if all(not p.published[i][j].suppressed for p in parts):
-            return PublishedCount(true[i][j])
-        reason = Reason.PRIMARY if 1 <= true[i][j] < k else Reason.COMPLEMENTARY
-        return PublishedCount(value=None, suppressed=True, reason=reason)
-
-    return _Protected(true, tuple(tuple(published(i, j) for j in range(width)) for i in range(height)))
+    return ProtectedTable(full, ((*series.values, series.total),))
 
 
 def clear_cache() -> None:
     """Forget the memoised protections (the benchmark starts cold)."""
-    _protect_grid.cache_clear()
+    protect_table.cache_clear()
     _protect_series.cache_clear()
 
 
@@ -303,10 +254,10 @@ class _Counts:
         for part in parts:
             counts = self.cells.get(part, {}).get(key, {})
             grid = tuple(tuple(counts.get((r, c), 0) for c in columns) for r in rows)
-            protected.append(_protect_grid(grid, self.k))
+            protected.append(protect_table(grid, self.k))
         if not protected:
-            protected.append(_protect_grid(tuple((0,) * len(columns) for _ in rows), self.k))
-        summed = _sum(protected, self.k, (len(rows) + 1, len(columns) + 1))
+            protected.append(protect_table(tuple((0,) * len(columns) for _ in rows), self.k))
+        summed = sum_tables(protected, self.k, (len(rows) + 1, len(columns) + 1))
         return Table(key=key, rows=rows, columns=columns, grid=summed.published)
 
     def series(self, parts: Iterable[Part], keys: Sequence[str]) -> tuple[PublishedCount, ...]:
@@ -318,7 +269,7 @@ class _Counts:
             protected.append(_protect_series(values, self.k))
         if not protected:
             protected.append(_protect_series((0,) * len(keys), self.k))
-        return _sum(protected, self.k, (1, len(keys) + 1)).published[0]
+        return sum_tables(protected, self.k, (1, len(keys) + 1)).published[0]
 
 
 def _load(*, perspective: str, k: int, location: PilotLocation | None, round: int | None = None) -> _Counts:
