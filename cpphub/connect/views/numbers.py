@@ -25,7 +25,6 @@ from cpphub.audit.services import export_record
 from cpphub.connect.models import Referral
 from cpphub.connect.selectors import numbers as selectors
 from cpphub.lib.tabular import FORMATS, export_response
-from cpphub.mapping.suppression import PublishedCount, Reason
 from cpphub.mapping.templatetags.riskmap import published
 from cpphub.partnership.models import Country, PilotLocation
 
@@ -71,8 +70,9 @@ def _numbers(request: HttpRequest) -> selectors.Numbers:
 
 
 def _stat(stat: selectors.Stat, k: int, kind: str) -> SafeString:
-    if stat.suppressed:
-        return published(PublishedCount(None, True, stat.reason or Reason.PRIMARY), k)
+    if stat.suppressed:  # "n<10": not the median or share itself, which may be any value, but what it rests on
+        text = _("Hidden to protect children: it rests on fewer than {k} referrals.").format(k=k)
+        return format_html('<abbr class="count hidden-count" title="{}">n&lt;{}</abbr>', text, k)
     if stat.value is None:
         return mark_safe('<span class="count">–</span>')
     if kind == "share":
