@@ -48,7 +48,6 @@ def _text(pdf: bytes, tmp_path) -> str:
     return subprocess.run(command, capture_output=True, check=True, text=True).stdout  # noqa: S603 - our own file
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext is not installed")
 @pytest.mark.parametrize("language", POSTER_LANGUAGES)
 def test_the_poster_shows_the_steps_and_phones_but_never_the_direct_line(world, client, tmp_path, language):
     pathway = eight_step_pathway(world)
