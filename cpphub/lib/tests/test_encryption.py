@@ -64,7 +64,7 @@ SCRIPT = textwrap.dedent(
         cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     case = Case.objects.get(pk=made.case_id)
     referral = Referral.objects.get(pk=made.pk)
-    print(json.dumps({
+    sys.stdout.write(json.dumps({
         "reference": case.reference,
         "name": case.name, "guardian_contact": case.guardian_contact, "situation": case.situation,
         "message": referral.message, "given_by_name": Consent.objects.get(case=case).given_by_name,
